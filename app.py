@@ -1,0 +1,50 @@
+"""The frame of the care and support planner: navigation, progress, start again.
+
+Run with ``streamlit run app.py``. Pages live in pages/, one per step; words in content/.
+"""
+from __future__ import annotations
+
+import logging
+import traceback
+
+import streamlit as st
+
+from logic.content import STEP_IDS, ContentError
+from ui.frame import draw_progress, page_file
+from ui.reset import draw_start_again
+from ui.state import get_content, get_plan
+from ui.words import ui_text
+
+log = logging.getLogger("planner")
+
+st.set_page_config(page_title="Care and support planner", layout="centered")
+
+try:
+    content = get_content()
+except ContentError as error:
+    st.error("The planner's content has problems, so it cannot start. Please tell the council.")
+    st.text("\n".join(str(p) for p in error.problems))
+    st.stop()
+
+pages = [
+    st.Page(
+        page_file(step_id),
+        title=content.step(step_id).title,
+        url_path=step_id,
+        default=step_id == "start",
+    )
+    for step_id in STEP_IDS
+]
+navigation = st.navigation(pages, position="hidden")
+get_plan().progress.current_step = navigation.url_path or "start"
+draw_progress()
+draw_start_again()
+
+try:
+    navigation.run()
+except Exception as error:  # noqa: BLE001 - a resident must never see a traceback
+    # Log where it failed but not the message: messages can quote what a person typed.
+    frames = traceback.extract_tb(error.__traceback__)
+    where = "; ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in frames[-4:])
+    log.error("Page failed with %s at %s", type(error).__name__, where)
+    st.error(ui_text("app_error"))

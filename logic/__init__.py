@@ -1,0 +1,1 @@
+"""Pure Python core of the care and support planner: no Streamlit imported here."""

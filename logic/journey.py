@@ -1,0 +1,111 @@
+"""The journey: which steps exist, which have answers, and what a step still needs.
+
+A pure function of (content, plan), so the same rules drive the progress list, the
+Continue button, check-your-answers and the PDF.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from logic.content import STEP_IDS, Content, FieldDef
+from logic.plan import Plan, Section
+from logic.wording import speak
+
+# Which part of the Plan each step writes to.
+STEP_SECTIONS = {
+    "start": "who",
+    "budget": "budget",
+    "about": "about",
+    "outcomes": "change",
+    "network": "network",
+    "spending": "spending",
+    "managing": "managing",
+    "safety": "safety",
+}
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """A problem with one answer, said kindly, with the widget it belongs to."""
+
+    field_id: str
+    message: str
+
+
+def next_step(step_id: str) -> str | None:
+    index = STEP_IDS.index(step_id)
+    return STEP_IDS[index + 1] if index + 1 < len(STEP_IDS) else None
+
+
+def previous_step(step_id: str) -> str | None:
+    index = STEP_IDS.index(step_id)
+    return STEP_IDS[index - 1] if index > 0 else None
+
+
+def has_answers(plan: Plan, step_id: str) -> bool:
+    """True when anything on the step differs from a blank plan."""
+    section = STEP_SECTIONS.get(step_id)
+    if section is None:
+        return step_id in plan.progress.visited
+    value: Section = getattr(plan, section)
+    return value != type(value)()
+
+
+def speaking_to_carer(plan: Plan) -> bool:
+    return plan.who.mode == "carer"
+
+
+def name_values(content: Content, plan: Plan) -> dict[str, str]:
+    """Values for {name} and {planner}; a kind stand-in when no name was given."""
+    fallback = speak(content.service.text["fallback_name"], speaking_to_carer=False, values={})
+    return {
+        "name": plan.who.person_name.strip() or fallback,
+        "planner": plan.who.planner_name.strip(),
+    }
+
+
+def field_value(plan: Plan, step_id: str, field_id: str):
+    return getattr(getattr(plan, STEP_SECTIONS[step_id]), field_id)
+
+
+def is_blank(value) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, bool):
+        return value is False
+    if isinstance(value, (list, dict)):
+        return not value
+    return False
+
+
+def validate_fields(content: Content, plan: Plan, step_id: str) -> list[FieldError]:
+    """Required answers missing and answers too long, in the order the step asks them."""
+    step = content.step(step_id)
+    errors: list[FieldError] = []
+    carer = speaking_to_carer(plan)
+    names = name_values(content, plan)
+    text = content.service.text
+    for field in visible_fields(content, plan, step_id):
+        value = field_value(plan, step_id, field.id)
+        label = speak(field.label, speaking_to_carer=carer, values=names)
+        values = {**names, "label": label, "max": f"{field.max_chars:,}"}
+        if field.required and is_blank(value):
+            message = speak(text["error_required"], speaking_to_carer=carer, values=values)
+            errors.append(FieldError(field.id, message))
+        elif isinstance(value, str) and len(value) > field.max_chars:
+            values["count"] = f"{len(value):,}"
+            message = speak(text["error_too_long"], speaking_to_carer=carer, values=values)
+            errors.append(FieldError(field.id, message))
+    return errors
+
+
+def visible_fields(content: Content, plan: Plan, step_id: str) -> list[FieldDef]:
+    """The step's fields whose show_if condition holds; hidden answers count for nothing."""
+    shown = []
+    for field in content.step(step_id).fields:
+        condition = field.show_if
+        if condition is None or str(field_value(plan, step_id, condition.field)) in condition.any_of:
+            shown.append(field)
+    return shown

@@ -1,0 +1,9 @@
+"""Step: About you."""
+from ui.fields import draw_fields
+from ui.frame import begin_step, continue_button
+
+STEP = "about"
+
+errors = begin_step(STEP)
+draw_fields(STEP, errors)
+continue_button(STEP)

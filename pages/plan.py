@@ -1,0 +1,6 @@
+"""Step: Your draft plan."""
+from ui.frame import begin_step
+
+STEP = "plan"
+
+begin_step(STEP)

@@ -1,0 +1,9 @@
+"""Step: Spending your budget."""
+from ui.fields import draw_fields
+from ui.frame import begin_step, continue_button
+
+STEP = "spending"
+
+errors = begin_step(STEP)
+draw_fields(STEP, errors)
+continue_button(STEP)

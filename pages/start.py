@@ -1,0 +1,15 @@
+"""Step: Start. Who is planning, for whom, what to have ready, and privacy."""
+import streamlit as st
+
+from ui.fields import draw_fields
+from ui.frame import begin_step, continue_button, step_text
+
+STEP = "start"
+
+errors = begin_step(STEP)
+st.subheader(step_text(STEP, "time_heading"))
+st.markdown(step_text(STEP, "time_body"))
+st.subheader(step_text(STEP, "privacy_heading"))
+st.markdown(step_text(STEP, "privacy_body"))
+draw_fields(STEP, errors)
+continue_button(STEP)

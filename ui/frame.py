@@ -1,0 +1,82 @@
+"""The frame every step shares: title, back link, heading, error summary and Continue."""
+from __future__ import annotations
+
+import streamlit as st
+
+from logic.content import STEP_IDS
+from logic.journey import FieldError, has_answers, next_step, previous_step, validate_fields
+from logic.wording import escape_markdown
+from ui.state import get_content, get_plan, set_step_errors, step_errors
+from ui.words import say, say_plain, ui_text
+
+
+def page_file(step_id: str) -> str:
+    return f"pages/{step_id}.py"
+
+
+def begin_step(step_id: str) -> list[FieldError]:
+    """Record where the person is, set the page title, draw back link, heading and intro.
+
+    Returns the errors from the last Continue on this step, so fields can show them.
+    """
+    content = get_content()
+    plan = get_plan()
+    step = content.step(step_id)
+    plan.progress.current_step = step_id
+    if step_id not in plan.progress.visited:
+        plan.progress.visited.append(step_id)
+    errors = step_errors(step_id)
+    prefix = say_plain(content.service.text["error_page_prefix"]) if errors else ""
+    st.set_page_config(page_title=f"{prefix}{step.title}: {content.service.service_name}")
+    previous = previous_step(step_id)
+    if previous:
+        st.page_link(page_file(previous), label=ui_text("back"), icon=":material/arrow_back:")
+    if errors:
+        draw_error_summary(errors)
+    st.title(say(step.heading), anchor="main-heading")
+    if step.intro:
+        st.markdown(say(step.intro))
+    return errors
+
+
+def draw_error_summary(errors: list[FieldError]) -> None:
+    lines = "\n".join(f"- {escape_markdown(e.message)}" for e in errors)
+    st.error(f"**{ui_text('error_summary_title')}**\n\n{lines}", icon=":material/error:")
+
+
+def step_text(step_id: str, key: str, **extra: str) -> str:
+    return say(get_content().step(step_id).text[key], **extra)
+
+
+def continue_button(step_id: str, extra_errors: list[FieldError] | None = None) -> None:
+    """Validate the step's answers; move on when they are fine, else show what to fix."""
+    following = next_step(step_id)
+    if following is None:
+        return
+    if st.button(ui_text("continue"), type="primary", key=f"continue_{step_id}"):
+        errors = validate_fields(get_content(), get_plan(), step_id) + list(extra_errors or [])
+        set_step_errors(step_id, errors)
+        if errors:
+            st.rerun()
+        st.switch_page(page_file(following))
+
+
+def draw_progress() -> None:
+    """The list of steps in the sidebar: where you are, which have answers, links to each."""
+    content = get_content()
+    plan = get_plan()
+    st.sidebar.markdown(f"**{ui_text('progress_heading')}**")
+    for number, step_id in enumerate(STEP_IDS, start=1):
+        if step_id == plan.progress.current_step:
+            status = ui_text("progress_current")
+        elif has_answers(plan, step_id):
+            status = ui_text("progress_done")
+        else:
+            status = ui_text("progress_not_started")
+        label = f"{number}. {content.step(step_id).title}"
+        icon = ":material/check_circle:" if has_answers(plan, step_id) else ":material/radio_button_unchecked:"
+        if step_id == plan.progress.current_step:
+            icon = ":material/arrow_right:"
+        # The status is in the tooltip and the icon; the label stays short enough to read.
+        st.sidebar.page_link(page_file(step_id), label=label, icon=icon, help=status)
+    st.sidebar.caption(ui_text("progress_key"))
