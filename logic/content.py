@@ -100,6 +100,18 @@ class StepContent(ContentModel):
     text: dict[str, Wording] = Field(default_factory=dict)
 
 
+class NeedArea(ContentModel):
+    """A need area (an eligibility outcome), referenced by id across the content."""
+
+    id: str
+    label: str
+    regulation: str
+
+
+class NeedAreas(ContentModel):
+    areas: list[NeedArea]
+
+
 class ServiceContent(ContentModel):
     schema_version: int
     service_name: str
@@ -109,6 +121,13 @@ class ServiceContent(ContentModel):
 class Content(ContentModel):
     service: ServiceContent
     steps: dict[str, StepContent]
+    need_areas: list[NeedArea]
+
+    def need_area_ids(self) -> list[str]:
+        return [area.id for area in self.need_areas]
+
+    def need_area(self, area_id: str) -> NeedArea:
+        return next(area for area in self.need_areas if area.id == area_id)
 
     def step(self, step_id: str) -> StepContent:
         return self.steps[step_id]
@@ -247,6 +266,19 @@ def _check_step(reader: _Reader, file: str, step: StepContent) -> None:
             _check_wording(reader, file, f"fields.{index}.{key}", getattr(field, key))
 
 
+def _load_need_areas(reader: _Reader) -> list[NeedArea]:
+    file = "need_areas.toml"
+    data = reader.toml(file)
+    areas = reader.model(file, NeedAreas, data) if data is not None else None
+    if areas is None:
+        return []
+    ids = [a.id for a in areas.areas]
+    for index, area_id in enumerate(ids):
+        if ids.index(area_id) != index:
+            reader.problem(file, f"areas.{index}.id", f"duplicate id {area_id!r}")
+    return areas.areas
+
+
 def load_content(root: Path = CONTENT_DIR) -> Content:
     """Read and validate every content file; raise ContentError listing all problems."""
     reader = _Reader(root)
@@ -266,11 +298,12 @@ def load_content(root: Path = CONTENT_DIR) -> Content:
         for key, wording in service.text.items():
             _check_wording(reader, "service.toml", f"text.{key}", wording)
     steps = _load_steps(reader)
+    need_areas = _load_need_areas(reader)
     # Each later part of the planner adds one line here: parts[name] = _load_part(reader).
     parts: dict[str, Any] = {}
     if reader.problems or service is None:
         raise ContentError(reader.problems)
-    return Content(service=service, steps=steps, **parts)
+    return Content(service=service, steps=steps, need_areas=need_areas, **parts)
 
 
 def check(root: Path = CONTENT_DIR, out=sys.stdout) -> int:
