@@ -6,6 +6,7 @@ save file carry it as JSON. ``schema_version`` lets old save files be migrated, 
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 
@@ -45,6 +46,8 @@ class BudgetAnswers(Section):
 
 
 class NeedNote(Section):
+    """A need identified in the assessment: a need area id and the person's own words."""
+
     area: str
     words: str = ""
 
@@ -61,6 +64,12 @@ class AboutMe(Section):
 
 
 class Outcome(Section):
+    """Something the person wants, in their words. ``id`` is stable: spending items link to it.
+
+    ``need_areas`` holds need area ids; ``priority`` and ``timescale`` hold option ids from
+    content/steps/outcomes.toml (empty when not answered).
+    """
+
     id: str = Field(default_factory=new_id)
     text: str = ""
     need_areas: list[str] = Field(default_factory=list)
@@ -120,16 +129,21 @@ class Managing(Section):
 
 
 class Risk(Section):
+    """Something that could go wrong, and how it is managed."""
+
     id: str = Field(default_factory=new_id)
     risk: str = ""
     how_managed: str = ""
 
 
 class Contact(Section):
+    """An emergency contact."""
+
     id: str = Field(default_factory=new_id)
     name: str = ""
     relationship: str = ""
     phone: str = ""
+    notes: str = ""
 
 
 class StayingSafe(Section):
@@ -138,6 +152,11 @@ class StayingSafe(Section):
     contacts: list[Contact] = Field(default_factory=list)
     if_carer_unable: str = ""
     hospital_plan: str = ""
+    # Review: the dates are the person's own choice; the planner only suggests them
+    # (about 6 weeks after support starts, then at least every year).
+    support_starts: date | None = None
+    first_review: date | None = None
+    yearly_review: date | None = None
     review_when: str = ""
     review_questions: str = ""
 
