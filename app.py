@@ -10,7 +10,7 @@ import traceback
 import streamlit as st
 
 from logic.content import STEP_IDS, ContentError
-from ui.frame import draw_progress, page_file
+from ui.frame import STEP_URLS, draw_progress, page_file, step_for_url
 from ui.reset import draw_start_again
 from ui.state import get_content, get_plan
 from ui.words import ui_text
@@ -30,13 +30,13 @@ pages = [
     st.Page(
         page_file(step_id),
         title=content.step(step_id).title,
-        url_path=step_id,
+        url_path=STEP_URLS[step_id],
         default=step_id == "start",
     )
     for step_id in STEP_IDS
 ]
 navigation = st.navigation(pages, position="hidden")
-get_plan().progress.current_step = navigation.url_path or "start"
+get_plan().progress.current_step = step_for_url(navigation.url_path)
 draw_progress()
 draw_start_again()
 

@@ -10,8 +10,29 @@ from ui.state import get_content, get_plan, set_step_errors, step_errors
 from ui.words import say, say_plain, ui_text
 
 
+# Web addresses of the steps. Each must differ from its file's name: otherwise Streamlit
+# runs pages/<name>.py directly on a fresh load of that address, skipping app.py's frame.
+STEP_URLS = {
+    "start": "start",
+    "budget": "budget-estimate",
+    "about": "about-you",
+    "outcomes": "what-you-want-to-change",
+    "network": "support-network",
+    "spending": "spending-your-budget",
+    "managing": "managing-your-budget",
+    "safety": "staying-safe",
+    "check": "check-your-answers",
+    "plan": "draft-plan",
+}
+
+
 def page_file(step_id: str) -> str:
     return f"pages/{step_id}.py"
+
+
+def step_for_url(url_path: str) -> str:
+    """The step shown at a web address ("" is the default page, Start)."""
+    return next((step for step, url in STEP_URLS.items() if url == url_path), "start")
 
 
 def begin_step(step_id: str) -> list[FieldError]:
