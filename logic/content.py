@@ -11,7 +11,7 @@ import io
 import sys
 import tomllib
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -57,6 +57,14 @@ FRAME_TEXT_KEYS = {
     "fallback_name",
     "app_error",
     "skip_link",
+    # Words for lists whose entries are added, moved and removed one at a time (ui/lists.py).
+    "list_move_up",
+    "list_move_down",
+    "list_remove",
+    "list_removed",
+    "list_undo",
+    "list_full",
+    "error_list_too_few",
 }
 
 
@@ -90,6 +98,26 @@ class FieldDef(ContentModel):
     show_if: ShowIf | None = None
 
 
+class EntryFieldDef(FieldDef):
+    """A question asked of each entry of a list; ``need_areas`` picks one or more need areas."""
+
+    kind: Literal["short_text", "long_text", "choice", "need_areas"]
+
+
+class ListDef(ContentModel):
+    """A list on a step (outcomes, people, risks) whose entries are added, edited, reordered
+    and removed one at a time. The key in ``lists`` is the list's name in the Plan section."""
+
+    heading: Wording
+    hint: Wording | None = None
+    entry_title: Wording  # may use {number}, or {area} for a list of needs
+    add: Wording
+    empty: Wording | None = None
+    min_entries: int = Field(default=0, ge=0)
+    max_entries: int = Field(default=30, gt=0, le=100)
+    fields: list[EntryFieldDef] = Field(default_factory=list)
+
+
 class StepContent(ContentModel):
     id: str
     title: str
@@ -97,6 +125,7 @@ class StepContent(ContentModel):
     intro: Wording | None = None
     section: str | None = None
     fields: list[FieldDef] = Field(default_factory=list)
+    lists: dict[str, ListDef] = Field(default_factory=dict)
     text: dict[str, Wording] = Field(default_factory=dict)
 
 
@@ -112,6 +141,23 @@ class NeedAreas(ContentModel):
     areas: list[NeedArea]
 
 
+class OutcomeExampleArea(ContentModel):
+    """Example outcomes for one need area, for a person to pick and edit."""
+
+    area: str
+    examples: list[str]
+
+
+class OutcomeExamples(ContentModel):
+    """Example outcomes, and words that suggest an outcome names a service, not a result."""
+
+    service_words: list[str] = Field(default_factory=list)
+    areas: list[OutcomeExampleArea] = Field(default_factory=list)
+
+    def for_area(self, area_id: str) -> list[str]:
+        return [e for a in self.areas if a.area == area_id for e in a.examples]
+
+
 class ServiceContent(ContentModel):
     schema_version: int
     service_name: str
@@ -122,6 +168,7 @@ class Content(ContentModel):
     service: ServiceContent
     steps: dict[str, StepContent]
     need_areas: list[NeedArea]
+    outcome_examples: OutcomeExamples = Field(default_factory=OutcomeExamples)
 
     def need_area_ids(self) -> list[str]:
         return [area.id for area in self.need_areas]
@@ -264,6 +311,44 @@ def _check_step(reader: _Reader, file: str, step: StepContent) -> None:
             reader.problem(file, f"fields.{index}.options", f"duplicate id {dup!r}")
         for key in ("label", "hint"):
             _check_wording(reader, file, f"fields.{index}.{key}", getattr(field, key))
+    for list_id, spec in step.lists.items():
+        _check_list(reader, file, step.section, list_id, spec)
+
+
+def _check_list(reader: _Reader, file: str, section: str | None, list_id: str, spec: ListDef) -> None:
+    where = f"lists.{list_id}"
+    entry_fields = list_entry_field_names(section, list_id) if section else None
+    if entry_fields is None:
+        reader.problem(file, where, f"{list_id!r} is not a list the plan can hold here")
+        return
+    if spec.min_entries > spec.max_entries:
+        reader.problem(file, f"{where}.min_entries", "must not be more than max_entries")
+    for key in ("heading", "hint", "entry_title", "add", "empty"):
+        _check_wording(reader, file, f"{where}.{key}", getattr(spec, key))
+    seen: set[str] = set()
+    for index, field in enumerate(spec.fields):
+        at = f"{where}.fields.{index}"
+        if field.id in seen:
+            reader.problem(file, f"{at}.id", f"duplicate id {field.id!r}")
+        seen.add(field.id)
+        if field.id not in entry_fields:
+            reader.problem(file, f"{at}.id", f"{field.id!r} is not an answer an entry can hold")
+        if field.show_if is not None:
+            reader.problem(file, f"{at}.show_if", "not supported for list entries")
+        if field.kind == "choice" and len(field.options) < 2:
+            reader.problem(file, f"{at}.options", "a choice needs at least 2 options")
+        for key in ("label", "hint"):
+            _check_wording(reader, file, f"{at}.{key}", getattr(field, key))
+
+
+def list_entry_field_names(section: str, list_id: str) -> set[str] | None:
+    """Answers each entry of a Plan list holds (None when the section has no such list)."""
+    annotation = Plan.model_fields[section].annotation
+    field = getattr(annotation, "model_fields", {}).get(list_id)
+    if field is None or get_origin(field.annotation) is not list:
+        return None
+    (entry,) = get_args(field.annotation)
+    return set(getattr(entry, "model_fields", {})) or None
 
 
 def _load_need_areas(reader: _Reader) -> list[NeedArea]:
@@ -277,6 +362,35 @@ def _load_need_areas(reader: _Reader) -> list[NeedArea]:
         if ids.index(area_id) != index:
             reader.problem(file, f"areas.{index}.id", f"duplicate id {area_id!r}")
     return areas.areas
+
+
+MIN_EXAMPLES_PER_AREA = 3
+
+
+def _load_outcome_examples(reader: _Reader, need_areas: list[NeedArea]) -> OutcomeExamples | None:
+    """Example outcomes: every need area has at least three, and each names a real area."""
+    file = "outcome_examples.toml"
+    data = reader.toml(file)
+    examples = reader.model(file, OutcomeExamples, data) if data is not None else None
+    if examples is None:
+        return None
+    known = {a.id for a in need_areas}
+    for index, group in enumerate(examples.areas):
+        if need_areas and group.area not in known:
+            reader.problem(file, f"areas.{index}.area", f"{group.area!r} is not a need area in need_areas.toml")
+        for number, text in enumerate(group.examples):
+            if not text.strip():
+                reader.problem(file, f"areas.{index}.examples.{number}", "an example must not be empty")
+    for area in need_areas:
+        count = len(examples.for_area(area.id))
+        if count < MIN_EXAMPLES_PER_AREA:
+            reader.problem(
+                file, "areas", f"need area {area.id!r} has {count} example(s); give at least {MIN_EXAMPLES_PER_AREA}"
+            )
+    for index, word in enumerate(examples.service_words):
+        if not word.strip():
+            reader.problem(file, f"service_words.{index}", "must not be empty")
+    return examples
 
 
 def load_content(root: Path = CONTENT_DIR) -> Content:
@@ -301,6 +415,7 @@ def load_content(root: Path = CONTENT_DIR) -> Content:
     need_areas = _load_need_areas(reader)
     # Each later part of the planner adds one line here: parts[name] = _load_part(reader).
     parts: dict[str, Any] = {}
+    parts["outcome_examples"] = _load_outcome_examples(reader, need_areas)
     if reader.problems or service is None:
         raise ContentError(reader.problems)
     return Content(service=service, steps=steps, need_areas=need_areas, **parts)

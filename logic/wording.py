@@ -11,7 +11,7 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-KNOWN_PLACEHOLDERS = {"name", "planner", "label", "max", "count", "amount", "step"}
+KNOWN_PLACEHOLDERS = {"name", "planner", "label", "max", "count", "amount", "step", "number", "area"}
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^\"'])")
 
 
