@@ -11,9 +11,10 @@ import io
 import sys
 import tomllib
 from pathlib import Path
-from typing import Any, Literal, TypeVar, get_args, get_origin
+from decimal import Decimal
+from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from logic.plan import Plan, section_field_names
 from logic.wording import KNOWN_PLACEHOLDERS, Wording, unknown_placeholders
@@ -158,6 +159,109 @@ class OutcomeExamples(ContentModel):
         return [e for a in self.areas if a.area == area_id for e in a.examples]
 
 
+def _no_float(value: Any) -> Any:
+    """Money and percentages are written as strings or whole numbers, never TOML floats."""
+    if isinstance(value, float):
+        raise ValueError('write amounts in quotes, like "24.50", so no pennies are lost')
+    return value
+
+
+Amount = Annotated[Decimal, BeforeValidator(_no_float), Field(ge=0, allow_inf_nan=False)]
+
+
+class BudgetAnswer(ContentModel):
+    """One answer to a budget question: a plain description of a typical week, with points."""
+
+    id: str
+    label: Wording
+    points: int = Field(ge=0, le=1000)
+
+
+class BudgetQuestion(ContentModel):
+    """One self-assessment question: a need area, or the help family and friends give."""
+
+    id: str
+    kind: Literal["need", "unpaid_support"] = "need"
+    area: str | None = None
+    group: str
+    label: Wording
+    hint: Wording | None = None
+    answers: list[BudgetAnswer] = Field(min_length=3, max_length=5)
+
+
+class BudgetGroup(ContentModel):
+    id: str
+    heading: Wording
+    intro: Wording | None = None
+
+
+class BudgetBand(ContentModel):
+    """From this many points (up to the next band), this much a week."""
+
+    from_points: int = Field(ge=0)
+    weekly: Amount
+    label: str
+
+
+class UnpaidSupportRule(ContentModel):
+    """How the unpaid-support answer changes the estimate: a percentage off the money,
+    or points off the need points; ``per_point`` per point of that answer, at most ``maximum``."""
+
+    method: Literal["percent", "points"]
+    per_point: Amount
+    maximum: Amount
+
+
+class BudgetMatrix(ContentModel):
+    """The council's Personal Budget Matrix: how points become a weekly amount."""
+
+    illustrative: bool
+    rates_date: str
+    method: Literal["bands", "price_per_point"]
+    price_per_point: Amount | None = None
+    bands: list[BudgetBand] = Field(default_factory=list)
+    minimum_weekly: Amount
+    maximum_weekly: Amount
+    range_percent: Amount = Field(le=100)
+    rounding: Amount = Field(gt=0)
+    not_sure_counts_as: Literal["lowest", "middle", "highest"] = "lowest"
+    unpaid_support: UnpaidSupportRule
+
+
+class WorkedExample(ContentModel):
+    """Answers and the weekly figure they must give; the check recomputes each one."""
+
+    id: str
+    title: str
+    description: str = ""
+    answers: dict[str, str]
+    expected_weekly: Amount
+
+
+class BudgetContent(ContentModel):
+    """The budget questionnaire, the matrix and the worked examples (content/budget/)."""
+
+    groups: list[BudgetGroup]
+    questions: list[BudgetQuestion]
+    matrix: BudgetMatrix
+    examples: list[WorkedExample] = Field(default_factory=list)
+
+    def question(self, question_id: str) -> BudgetQuestion:
+        return next(q for q in self.questions if q.id == question_id)
+
+    def questions_in(self, group_id: str) -> list[BudgetQuestion]:
+        return [q for q in self.questions if q.group == group_id]
+
+
+class BudgetQuestionsFile(ContentModel):
+    groups: list[BudgetGroup]
+    questions: list[BudgetQuestion]
+
+
+class BudgetExamplesFile(ContentModel):
+    examples: list[WorkedExample]
+
+
 class ServiceContent(ContentModel):
     schema_version: int
     service_name: str
@@ -169,6 +273,7 @@ class Content(ContentModel):
     steps: dict[str, StepContent]
     need_areas: list[NeedArea]
     outcome_examples: OutcomeExamples = Field(default_factory=OutcomeExamples)
+    budget: BudgetContent | None = None
 
     def need_area_ids(self) -> list[str]:
         return [area.id for area in self.need_areas]
