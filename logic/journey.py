@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from logic.content import STEP_IDS, Content, FieldDef
+from logic.content import STEP_IDS, Content, FieldDef, ListDef
 from logic.plan import Plan, Section
 from logic.wording import speak
 
@@ -98,6 +98,68 @@ def validate_fields(content: Content, plan: Plan, step_id: str) -> list[FieldErr
             values["count"] = f"{len(value):,}"
             message = speak(text["error_too_long"], speaking_to_carer=carer, values=values)
             errors.append(FieldError(field.id, message))
+    return errors + validate_list_entries(content, plan, step_id)
+
+
+def entry_key(entry) -> str:
+    """The stable key of a list entry: its id, or the need area of a need note."""
+    return getattr(entry, "id", None) or getattr(entry, "area")
+
+
+def entry_field_id(list_id: str, key: str, field_id: str) -> str:
+    """The FieldError id of one answer in one list entry, e.g. ``outcomes.3f9a.text``."""
+    return f"{list_id}.{key}.{field_id}"
+
+
+def entry_title(content: Content, plan: Plan, spec: ListDef, number: int, entry) -> str:
+    """"Outcome 2", or a need area's name for a list of needs (plain text)."""
+    area = getattr(entry, "area", "")
+    area_label = next((a.label for a in content.need_areas if a.id == area), area)
+    values = {**name_values(content, plan), "number": str(number), "area": area_label}
+    return speak(spec.entry_title, speaking_to_carer=speaking_to_carer(plan), values=values)
+
+
+def entry_value(content: Content, field: FieldDef, entry):
+    value = getattr(entry, field.id)
+    if field.kind == "need_areas":
+        # Links to need areas the council has since removed count for nothing.
+        value = [area for area in value if area in content.need_area_ids()]
+    return value
+
+
+def validate_list_entries(content: Content, plan: Plan, step_id: str) -> list[FieldError]:
+    """Each list on the step: enough entries, and each entry's answers present and short enough.
+
+    Text that is too long is kept in the Plan; this only reports it.
+    """
+    section = STEP_SECTIONS.get(step_id)
+    if section is None:
+        return []
+    carer = speaking_to_carer(plan)
+    names = name_values(content, plan)
+    text = content.service.text
+    errors: list[FieldError] = []
+    for list_id, spec in content.step(step_id).lists.items():
+        entries = getattr(getattr(plan, section), list_id)
+        heading = speak(spec.heading, speaking_to_carer=carer, values=names)
+        if len(entries) < spec.min_entries:
+            values = {**names, "label": heading, "count": str(spec.min_entries)}
+            message = speak(text["error_list_too_few"], speaking_to_carer=carer, values=values)
+            errors.append(FieldError(list_id, message))
+        for number, entry in enumerate(entries, start=1):
+            title = entry_title(content, plan, spec, number, entry)
+            for field in spec.fields:
+                value = entry_value(content, field, entry)
+                label = speak(field.label, speaking_to_carer=carer, values=names)
+                values = {**names, "label": f"{title}, {label}", "max": f"{field.max_chars:,}"}
+                field_id = entry_field_id(list_id, entry_key(entry), field.id)
+                if field.required and is_blank(value):
+                    message = speak(text["error_required"], speaking_to_carer=carer, values=values)
+                    errors.append(FieldError(field_id, message))
+                elif isinstance(value, str) and len(value) > field.max_chars:
+                    values["count"] = f"{len(value):,}"
+                    message = speak(text["error_too_long"], speaking_to_carer=carer, values=values)
+                    errors.append(FieldError(field_id, message))
     return errors
 
 
