@@ -10,6 +10,7 @@ import traceback
 import streamlit as st
 
 from logic.content import STEP_IDS, ContentError
+from ui.a11y import apply_styles, draw_accessibility_links, run_page_script
 from ui.frame import STEP_URLS, draw_progress, page_file, step_for_url
 from ui.reset import draw_start_again
 from ui.state import get_content, get_plan
@@ -26,6 +27,7 @@ except ContentError as error:
     st.text("\n".join(str(p) for p in error.problems))
     st.stop()
 
+apply_styles()
 pages = [
     st.Page(
         page_file(step_id),
@@ -35,8 +37,11 @@ pages = [
     )
     for step_id in STEP_IDS
 ]
+# Not a step: the accessibility statement, linked from the sidebar and every page's foot.
+pages.append(st.Page("pages/accessibility.py", title=ui_text("accessibility_title"), url_path="accessibility-statement"))
 navigation = st.navigation(pages, position="hidden")
-get_plan().progress.current_step = step_for_url(navigation.url_path)
+if navigation.url_path != "accessibility-statement":
+    get_plan().progress.current_step = step_for_url(navigation.url_path)
 draw_progress()
 draw_start_again()
 
@@ -48,3 +53,5 @@ except Exception as error:  # noqa: BLE001 - a resident must never see a traceba
     where = "; ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in frames[-4:])
     log.error("Page failed with %s at %s", type(error).__name__, where)
     st.error(ui_text("app_error"))
+draw_accessibility_links()
+run_page_script(navigation.url_path)

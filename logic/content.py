@@ -58,6 +58,11 @@ FRAME_TEXT_KEYS = {
     "fallback_name",
     "app_error",
     "skip_link",
+    # Accessibility: the larger-text switch, the statement link, the glossary box.
+    "large_text",
+    "accessibility_link",
+    "accessibility_title",
+    "glossary_heading",
     # Words for lists whose entries are added, moved and removed one at a time (ui/lists.py).
     "list_move_up",
     "list_move_down",
@@ -262,6 +267,36 @@ class BudgetExamplesFile(ContentModel):
     examples: list[WorkedExample]
 
 
+class GlossaryTerm(ContentModel):
+    """A term of art and its plain meaning; ``also`` lists other forms to look for."""
+
+    id: str
+    term: str
+    also: list[str] = Field(default_factory=list)
+    meaning: str
+
+
+class Glossary(ContentModel):
+    terms: list[GlossaryTerm]
+
+
+# Terms every planner must explain (DESIGN.md: explain jargon on first use).
+REQUIRED_GLOSSARY_TERMS = {
+    "indicative_budget",
+    "eligible_needs",
+    "outcomes",
+    "direct_payment",
+    "managed_account",
+    "individual_service_fund",
+    "personal_assistant",
+    "mental_capacity",
+    "best_interests",
+    "carers_assessment",
+    "review",
+    "respite",
+}
+
+
 class ServiceContent(ContentModel):
     schema_version: int
     service_name: str
@@ -273,6 +308,8 @@ class Content(ContentModel):
     steps: dict[str, StepContent]
     need_areas: list[NeedArea]
     outcome_examples: OutcomeExamples = Field(default_factory=OutcomeExamples)
+    glossary: list[GlossaryTerm] = Field(default_factory=list)
+    accessibility_statement: str = ""
     budget: BudgetContent | None = None
 
     def need_area_ids(self) -> list[str]:
@@ -498,6 +535,42 @@ def _load_outcome_examples(reader: _Reader, need_areas: list[NeedArea]) -> Outco
     return examples
 
 
+def _load_glossary(reader: _Reader) -> list[GlossaryTerm]:
+    """The glossary: unique ids and forms, nothing blank, and the core terms all there."""
+    file = "glossary.toml"
+    data = reader.toml(file)
+    glossary = reader.model(file, Glossary, data) if data is not None else None
+    if glossary is None:
+        return []
+    seen_ids: set[str] = set()
+    seen_forms: dict[str, str] = {}
+    for index, term in enumerate(glossary.terms):
+        if term.id in seen_ids:
+            reader.problem(file, f"terms.{index}.id", f"duplicate id {term.id!r}")
+        seen_ids.add(term.id)
+        if not term.term.strip():
+            reader.problem(file, f"terms.{index}.term", "must not be empty")
+        if not term.meaning.strip():
+            reader.problem(file, f"terms.{index}.meaning", "must not be empty")
+        for form in [term.term, *term.also]:
+            key = form.strip().lower()
+            if key in seen_forms and seen_forms[key] != term.id:
+                reader.problem(file, f"terms.{index}", f"{form!r} is already a form of {seen_forms[key]!r}")
+            seen_forms.setdefault(key, term.id)
+    for missing in sorted(REQUIRED_GLOSSARY_TERMS - seen_ids):
+        reader.problem(file, "terms", f"the term {missing!r} must be explained")
+    return glossary.terms
+
+
+def _load_accessibility_statement(reader: _Reader) -> str:
+    """The accessibility statement (Markdown) shown on its own page."""
+    file = "accessibility.md"
+    text = reader.text(file)
+    if text is not None and not text.strip():
+        reader.problem(file, "(file)", "the accessibility statement is empty")
+    return text or ""
+
+
 def load_content(root: Path = CONTENT_DIR) -> Content:
     """Read and validate every content file; raise ContentError listing all problems."""
     reader = _Reader(root)
@@ -521,6 +594,8 @@ def load_content(root: Path = CONTENT_DIR) -> Content:
     # Each later part of the planner adds one line here: parts[name] = _load_part(reader).
     parts: dict[str, Any] = {}
     parts["outcome_examples"] = _load_outcome_examples(reader, need_areas)
+    parts["glossary"] = _load_glossary(reader)
+    parts["accessibility_statement"] = _load_accessibility_statement(reader)
     if reader.problems or service is None:
         raise ContentError(reader.problems)
     return Content(service=service, steps=steps, need_areas=need_areas, **parts)

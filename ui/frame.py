@@ -6,6 +6,7 @@ import streamlit as st
 from logic.content import STEP_IDS
 from logic.journey import FieldError, has_answers, next_step, previous_step, validate_fields
 from logic.wording import escape_markdown
+from ui.a11y import ERROR_SUMMARY_KEY, HEADING_ID, draw_glossary, request_focus
 from ui.state import get_content, get_plan, set_step_errors, step_errors
 from ui.words import say, say_plain, ui_text
 
@@ -53,16 +54,23 @@ def begin_step(step_id: str) -> list[FieldError]:
     if previous:
         st.page_link(page_file(previous), label=ui_text("back"), icon=":material/arrow_back:")
     if errors:
-        draw_error_summary(errors)
-    st.title(say(step.heading), anchor="main-heading")
+        draw_error_summary(errors, step_id)
+    st.title(say(step.heading), anchor=HEADING_ID)
     if step.intro:
         st.markdown(say(step.intro))
+    draw_glossary(step_id)
     return errors
 
 
-def draw_error_summary(errors: list[FieldError]) -> None:
-    lines = "\n".join(f"- {escape_markdown(e.message)}" for e in errors)
-    st.error(f"**{ui_text('error_summary_title')}**\n\n{lines}", icon=":material/error:")
+def draw_error_summary(errors: list[FieldError], step_id: str | None = None) -> None:
+    """GOV.UK error summary: takes focus (ui.a11y), each message links to its field."""
+    def line(error: FieldError) -> str:
+        message = escape_markdown(error.message)
+        return f"- [{message}](#w_{step_id}_{error.field_id})" if step_id else f"- {message}"
+
+    lines = "\n".join(line(e) for e in errors)
+    with st.container(key=ERROR_SUMMARY_KEY):
+        st.error(f"**{ui_text('error_summary_title')}**\n\n{lines}", icon=":material/error:")
 
 
 def step_text(step_id: str, key: str, **extra: str) -> str:
@@ -78,6 +86,7 @@ def continue_button(step_id: str, extra_errors: list[FieldError] | None = None) 
         errors = validate_fields(get_content(), get_plan(), step_id) + list(extra_errors or [])
         set_step_errors(step_id, errors)
         if errors:
+            request_focus("error_summary")
             st.rerun()
         st.switch_page(page_file(following))
 

@@ -1,0 +1,192 @@
+"""Things every page needs so everyone can use it: focus, language, styles, larger text.
+
+Streamlit draws a single-page app, so a screen reader is not told when the step changes and
+focus stays where it was. A tiny script (no user text ever goes into it) moves focus to the
+new heading or the error summary, sets the page language to en-GB and makes error-summary
+links jump to their field. CSS gives a strong focus ring, reflow at 320 px and larger text.
+"""
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+LARGE_TEXT_KEY = "a11y_large_text"  # the person's choice, kept outside widget state
+FOCUS_KEY = "a11y_focus"  # what to focus on the next draw: "heading" or "error_summary"
+LAST_PAGE_KEY = "a11y_last_page"
+DRAWS_KEY = "a11y_draws"
+ERROR_SUMMARY_KEY = "error_summary"  # the container key; Streamlit adds class st-key-<key>
+HEADING_ID = "main-heading"
+PAGE_LANGUAGE = "en-GB"
+
+# GOV.UK focus style: yellow with a thick dark edge, visible on any background.
+_BASE_CSS = """
+<style>
+:root { --planner-focus: #ffdd00; --planner-ink: #0b0c0c; }
+a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible,
+select:focus-visible, summary:focus-visible, [tabindex]:focus-visible,
+[role="button"]:focus-visible, [role="switch"]:focus-visible {
+  outline: 3px solid var(--planner-focus) !important;
+  outline-offset: 0 !important;
+  box-shadow: 0 0 0 6px var(--planner-ink) !important;
+}
+/* Streamlit hides the real radio and checkbox inputs: ring the visible label instead. */
+label:has(input:focus-visible) {
+  outline: 3px solid var(--planner-focus) !important;
+  box-shadow: 0 0 0 6px var(--planner-ink) !important;
+  border-radius: 2px;
+}
+#main-heading:focus, .st-key-error_summary:focus { outline: 3px solid var(--planner-focus); }
+#main-heading:focus:not(:focus-visible) { outline: none; }
+.st-key-error_summary { border-radius: 0.5rem; }
+/* Reflow: long words (an email address, a typed name) wrap instead of widening the page. */
+.stMarkdown, .stCaption, .stAlert, label, h1, h2, h3, p, li {
+  overflow-wrap: anywhere;
+}
+/* Links are underlined so they do not rely on colour alone. */
+.stMarkdown a { text-decoration: underline; }
+/* The script elements take no room. */
+.stElementContainer:has(> .stHtml .planner-a11y) { display: none; }
+@media (max-width: 480px) {
+  .block-container, [data-testid="stMainBlockContainer"] {
+    padding-left: 0.75rem !important; padding-right: 0.75rem !important;
+    padding-top: 3.5rem !important;
+  }
+  h1 { font-size: 1.9rem !important; }
+}
+</style>
+"""
+
+# Larger text: everything in Streamlit is sized from the root font size.
+_LARGE_CSS = """
+<style>
+html { font-size: 24px !important; }
+.stMarkdown p, .stMarkdown li, label, input, textarea, button, .stCaption {
+  font-size: 1.1rem !important;
+}
+</style>
+"""
+
+# Installed once per browser tab, then called on each draw. Only fixed strings and ids
+# chosen by the code go in here, never anything a person typed.
+_SCRIPT = """
+<div class="planner-a11y" hidden></div>
+<script>
+(function () {
+  var w = window;
+  if (!w.plannerA11y) {
+    w.plannerA11y = {
+      focusWhenReady: function (selector, tries) {
+        var el = document.querySelector(selector);
+        if (!el) {
+          if (tries > 0) { setTimeout(function () { w.plannerA11y.focusWhenReady(selector, tries - 1); }, 100); }
+          return;
+        }
+        if (!el.hasAttribute('tabindex')) { el.setAttribute('tabindex', '-1'); }
+        el.focus({ preventScroll: false });
+        el.scrollIntoView({ block: 'start' });
+      },
+      focusField: function (key) {
+        var box = document.querySelector('.st-key-' + CSS.escape(key));
+        if (!box) { return; }
+        var field = box.querySelector('input:not([type=hidden]), textarea, select, [role=radio], button');
+        (field || box).focus();
+        box.scrollIntoView({ block: 'center' });
+      }
+    };
+    // Error-summary links name a widget key; jump to that field as GOV.UK does.
+    document.addEventListener('click', function (event) {
+      var link = event.target.closest && event.target.closest('.st-key-error_summary a[href^="#w_"]');
+      if (!link) { return; }
+      event.preventDefault();
+      event.stopPropagation();
+      w.plannerA11y.focusField(link.getAttribute('href').slice(1));
+    }, true);
+  }
+  document.documentElement.setAttribute('lang', LANG);
+  var target = TARGET;
+  if (target === 'heading') { w.plannerA11y.focusWhenReady('#HEADING_ID', 30); }
+  if (target === 'error_summary') { w.plannerA11y.focusWhenReady('.st-key-error_summary', 30); }
+})();
+</script>
+"""
+
+
+def request_focus(target: str) -> None:
+    """Ask the next draw to move focus: "heading" (new step) or "error_summary"."""
+    st.session_state[FOCUS_KEY] = target
+
+
+def large_text_on() -> bool:
+    return bool(st.session_state.get(LARGE_TEXT_KEY, False))
+
+
+def _toggle_large_text(widget_key: str) -> None:
+    st.session_state[LARGE_TEXT_KEY] = bool(st.session_state[widget_key])
+
+
+def draw_large_text_option(label: str, where=None, key: str = "w_a11y_large_text") -> None:
+    """A switch for larger text; the choice lives outside widget state so pages keep it."""
+    st.session_state[key] = large_text_on()
+    (where or st).toggle(label, key=key, on_change=_toggle_large_text, args=(key,))
+
+
+def apply_styles() -> None:
+    st.html(_BASE_CSS + (_LARGE_CSS if large_text_on() else ""))
+
+
+def focus_target(page_name: str) -> str | None:
+    """Heading after a change of step (not on the first page of the visit); errors win."""
+    previous = st.session_state.get(LAST_PAGE_KEY)
+    st.session_state[LAST_PAGE_KEY] = page_name
+    requested = st.session_state.pop(FOCUS_KEY, None)
+    if requested:
+        return requested
+    if previous is not None and previous != page_name:
+        return "heading"
+    return None
+
+
+def run_page_script(page_name: str) -> None:
+    """Set the language and move focus if the page changed. Call once, at the end of a draw."""
+    target = focus_target(page_name)
+    # A new body each draw makes Streamlit mount the element again, so the script runs.
+    draws = st.session_state.get(DRAWS_KEY, 0) + 1
+    st.session_state[DRAWS_KEY] = draws
+    script = (
+        _SCRIPT.replace("LANG", json.dumps(PAGE_LANGUAGE))
+        .replace("TARGET", json.dumps(target))
+        .replace("HEADING_ID", HEADING_ID)
+    )
+    st.html(f"{script}<!-- {draws} -->", unsafe_allow_javascript=True)
+
+
+ACCESSIBILITY_PAGE = "pages/accessibility.py"
+
+
+def draw_accessibility_links() -> None:
+    """Larger text and the accessibility statement, in the sidebar and at every page's foot.
+
+    The foot matters on a phone, where the sidebar starts closed.
+    """
+    from ui.words import ui_text  # here, not at the top: ui.words needs the loaded content
+
+    draw_large_text_option(ui_text("large_text"), st.sidebar, key="w_a11y_large_text_side")
+    st.sidebar.page_link(ACCESSIBILITY_PAGE, label=ui_text("accessibility_link"), icon=":material/accessibility:")
+    st.divider()
+    draw_large_text_option(ui_text("large_text"), key="w_a11y_large_text_foot")
+    st.page_link(ACCESSIBILITY_PAGE, label=ui_text("accessibility_link"), icon=":material/accessibility:")
+
+
+def draw_glossary(step_id: str) -> None:
+    """'What these words mean': every glossary term the step's own words use, explained."""
+    from logic.glossary import terms_on_step
+    from ui.state import get_content
+    from ui.words import ui_text
+
+    terms = terms_on_step(get_content(), step_id)
+    if not terms:
+        return
+    lines = "\n".join(f"- **{term.term[0].upper()}{term.term[1:]}**: {term.meaning}" for term in terms)
+    with st.expander(ui_text("glossary_heading"), icon=":material/menu_book:"):
+        st.markdown(lines)
