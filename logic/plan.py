@@ -111,19 +111,28 @@ class SupportItem(Section):
     provider: str = ""
     outcome_ids: list[str] = Field(default_factory=list)
     unit_cost: Decimal = Decimal("0")
-    how_paid: str = ""
+    how_paid: str = ""  # a budget_management way id, used when the budget is a mix
+    flags: list[str] = Field(default_factory=list)  # spending_rules.toml [[flags]] ids answered yes
 
 
 class Spending(Section):
+    """The support a person would buy, and the outcomes met by other help (family, community)."""
+
     items: list[SupportItem] = Field(default_factory=list)
     best_value_notes: str = ""
+    outcomes_other_help: list[str] = Field(default_factory=list)
 
 
 class Managing(Section):
+    """How the budget is received (a budget_management way id) and who helps manage it."""
+
     method: str = ""
-    provider_id: str = ""
+    direct_payment_to: str = ""  # "self" or "nominee"
     nominee: str = ""
+    provider_id: str = ""  # a providers.csv id, for a managed account
+    organisation: str = ""  # for an individual service fund or third-party budget
     helper: str = ""
+    help_with: list[str] = Field(default_factory=list)  # budget_management [[help]] ids
     help_needed: str = ""
     mix_notes: str = ""
 
