@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from logic.catalogue import BudgetManagement, Provider, SpendingRules, SupportOption, load_catalogue
 from logic.plan import Plan, section_field_names
 from logic.wording import KNOWN_PLACEHOLDERS, Wording, unknown_placeholders
 
@@ -311,6 +312,11 @@ class Content(ContentModel):
     glossary: list[GlossaryTerm] = Field(default_factory=list)
     accessibility_statement: str = ""
     budget: BudgetContent | None = None
+    # Spending and managing the budget (logic/catalogue.py).
+    support_options: list[SupportOption] = Field(default_factory=list)
+    spending_rules: SpendingRules = Field(default_factory=SpendingRules)
+    budget_management: BudgetManagement = Field(default_factory=BudgetManagement)
+    providers: list[Provider] = Field(default_factory=list)
 
     def need_area_ids(self) -> list[str]:
         return [area.id for area in self.need_areas]
@@ -593,6 +599,7 @@ def load_content(root: Path = CONTENT_DIR) -> Content:
     need_areas = _load_need_areas(reader)
     # Each later part of the planner adds one line here: parts[name] = _load_part(reader).
     parts: dict[str, Any] = {}
+    parts.update(load_catalogue(reader, [a.id for a in need_areas]))
     parts["outcome_examples"] = _load_outcome_examples(reader, need_areas)
     parts["glossary"] = _load_glossary(reader)
     parts["accessibility_statement"] = _load_accessibility_statement(reader)
