@@ -304,10 +304,31 @@ class ServiceContent(ContentModel):
     text: dict[str, Wording]
 
 
+# Words for saving, resuming, kiosk mode and clearing (content/save.toml); the refusal
+# kinds match logic.savefile.REFUSAL_KINDS (a test checks they stay in step).
+SAVE_TEXT_KEYS = {
+    "save_button", "save_hint", "saved_home", "saved_kiosk",
+    "resume_heading", "resume_body", "resume_label", "resume_done", "resume_unchanged",
+    "privacy_home", "privacy_kiosk", "kiosk_warning", "kiosk_still_here", "kiosk_cleared",
+    "finish_heading", "finish_body", "finish_button", "finish_confirm", "finish_yes",
+    "finish_no", "finish_done",
+}
+SAVE_REFUSAL_KEYS = {
+    "empty", "too_large", "wrong_type", "damaged", "not_from_planner", "pdf_without_plan",
+    "no_version", "newer_version", "edited", "too_slow",
+}
+
+
+class SaveContent(ContentModel):
+    text: dict[str, Wording] = Field(default_factory=dict)
+    refusals: dict[str, Wording] = Field(default_factory=dict)
+
+
 class Content(ContentModel):
     service: ServiceContent
     steps: dict[str, StepContent]
     need_areas: list[NeedArea]
+    save: SaveContent = Field(default_factory=SaveContent)
     outcome_examples: OutcomeExamples = Field(default_factory=OutcomeExamples)
     glossary: list[GlossaryTerm] = Field(default_factory=list)
     accessibility_statement: str = ""
@@ -577,6 +598,21 @@ def _load_accessibility_statement(reader: _Reader) -> str:
     return text or ""
 
 
+def _load_save(reader: _Reader) -> SaveContent | None:
+    file = "save.toml"
+    data = reader.toml(file)
+    save = reader.model(file, SaveContent, data) if data is not None else None
+    if save is None:
+        return None
+    for table, required in (("text", SAVE_TEXT_KEYS), ("refusals", SAVE_REFUSAL_KEYS)):
+        words = getattr(save, table)
+        for key in sorted(required - set(words)):
+            reader.problem(file, f"{table}.{key}", "required but missing")
+        for key, wording in words.items():
+            _check_wording(reader, file, f"{table}.{key}", wording)
+    return save
+
+
 def load_content(root: Path = CONTENT_DIR) -> Content:
     """Read and validate every content file; raise ContentError listing all problems."""
     reader = _Reader(root)
@@ -599,6 +635,7 @@ def load_content(root: Path = CONTENT_DIR) -> Content:
     need_areas = _load_need_areas(reader)
     # Each later part of the planner adds one line here: parts[name] = _load_part(reader).
     parts: dict[str, Any] = {}
+    parts["save"] = _load_save(reader)
     parts.update(load_catalogue(reader, [a.id for a in need_areas]))
     parts["outcome_examples"] = _load_outcome_examples(reader, need_areas)
     parts["glossary"] = _load_glossary(reader)
