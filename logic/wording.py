@@ -12,6 +12,8 @@ from pydantic import BaseModel, ConfigDict
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 KNOWN_PLACEHOLDERS = {"name", "planner", "label", "max", "count", "amount", "step", "number", "area"}
+# Spending and managing the budget (pages/spending.py, pages/managing.py).
+KNOWN_PLACEHOLDERS |= {"rate", "unit", "period", "total", "estimate", "difference", "lower", "upper", "item", "phone", "email"}
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^\"'])")
 
 
