@@ -7,6 +7,7 @@ result by editing its matrix, never the code.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Literal
@@ -238,3 +239,37 @@ def check_examples(budget: BudgetContent) -> list[ExampleResult]:
         ExampleResult(e.id, e.title, e.expected_weekly, estimate_budget(budget, e.answers).weekly)
         for e in budget.examples
     ]
+
+
+# The largest weekly contribution the page accepts: far above any real assessed charge, low
+# enough to catch a yearly figure or a slip of the keyboard.
+MAX_WEEKLY_CONTRIBUTION = Decimal(10000)
+
+ContributionProblem = Literal["number", "negative", "too_big"]
+# Pounds and pence, perhaps with a £ and a minus sign (commas and spaces are removed first).
+_AMOUNT = re.compile(r"(-)?£?(-)?(\d{1,12}(?:\.\d{1,4})?|\.\d{1,4})")
+
+
+def parse_weekly_amount(text: str) -> tuple[Decimal | None, ContributionProblem | None]:
+    """A typed weekly amount ("£45.50", "1,000", " 45 ") as Decimal pence, or what is wrong.
+
+    Empty text is no amount and no problem: the question is optional.
+    """
+    cleaned = text.replace(",", "").replace(" ", "").strip()
+    if not cleaned:
+        return None, None
+    match = _AMOUNT.fullmatch(cleaned)
+    if match is None:
+        return None, "number"
+    if match.group(1) or match.group(2):
+        return None, "negative"
+    amount = Decimal(match.group(3))
+    if amount > MAX_WEEKLY_CONTRIBUTION:
+        return None, "too_big"
+    return round_to(amount, Decimal("0.01")), None
+
+
+def answered_count(answers: dict[str, str], questions: list[BudgetQuestion]) -> int:
+    """How many of these questions have an answer (including "I'm not sure")."""
+    valid = {q.id: {a.id for a in q.answers} | {NOT_SURE} for q in questions}
+    return sum(1 for q in questions if answers.get(q.id) in valid[q.id])

@@ -613,6 +613,120 @@ def _load_save(reader: _Reader) -> SaveContent | None:
     return save
 
 
+def _load_budget(reader: _Reader, need_areas: list[NeedArea]) -> BudgetContent | None:
+    """The budget questions, matrix and worked examples, cross-checked with each other."""
+    from logic.budget import NOT_SURE, check_examples  # budget.py reads these models
+
+    q_file, m_file, e_file = "budget/questions.toml", "budget/matrix.toml", "budget/examples.toml"
+    before = len(reader.problems)
+    data = reader.toml(q_file)
+    questions = reader.model(q_file, BudgetQuestionsFile, data) if data is not None else None
+    data = reader.toml(m_file)
+    matrix = reader.model(m_file, BudgetMatrix, data) if data is not None else None
+    data = reader.toml(e_file)
+    examples = reader.model(e_file, BudgetExamplesFile, data) if data is not None else None
+    if questions is None or matrix is None or examples is None:
+        return None
+    _check_budget_questions(reader, q_file, questions, {a.id for a in need_areas}, NOT_SURE)
+    _check_budget_matrix(reader, m_file, matrix)
+    answer_ids = {q.id: {a.id for a in q.answers} | {NOT_SURE} for q in questions.questions}
+    ids: list[str] = []
+    for index, example in enumerate(examples.examples):
+        where = f"examples.{index}"
+        if example.id in ids:
+            reader.problem(e_file, f"{where}.id", f"duplicate id {example.id!r}")
+        ids.append(example.id)
+        for question_id, answer_id in example.answers.items():
+            if question_id not in answer_ids:
+                reader.problem(e_file, f"{where}.answers.{question_id}", "no budget question has this id")
+            elif answer_id not in answer_ids[question_id]:
+                reader.problem(e_file, f"{where}.answers.{question_id}", f"{answer_id!r} is not an answer to it")
+    if len(reader.problems) > before:
+        return None
+    budget = BudgetContent(
+        groups=questions.groups, questions=questions.questions, matrix=matrix, examples=examples.examples
+    )
+    for index, result in enumerate(check_examples(budget)):
+        if not result.matches:
+            reader.problem(
+                e_file,
+                f"examples.{index} ({result.example_id})",
+                f"worked example {result.title!r} expects £{result.expected} a week but the matrix now "
+                f"gives £{result.actual}; check matrix.toml, or update expected_weekly",
+            )
+    return budget
+
+
+def _check_budget_questions(
+    reader: _Reader, file: str, content: BudgetQuestionsFile, area_ids: set[str], not_sure: str
+) -> None:
+    group_ids = [g.id for g in content.groups]
+    for index, group_id in enumerate(group_ids):
+        if group_ids.index(group_id) != index:
+            reader.problem(file, f"groups.{index}.id", f"duplicate id {group_id!r}")
+        if not any(q.group == group_id for q in content.questions):
+            reader.problem(file, f"groups.{index}", f"group {group_id!r} has no questions")
+        for key in ("heading", "intro"):
+            _check_wording(reader, file, f"groups.{index}.{key}", getattr(content.groups[index], key))
+    seen: set[str] = set()
+    areas_used: set[str] = set()
+    unpaid = 0
+    for index, question in enumerate(content.questions):
+        where = f"questions.{index}"
+        if question.id in seen:
+            reader.problem(file, f"{where}.id", f"duplicate id {question.id!r}")
+        seen.add(question.id)
+        if question.group not in group_ids:
+            reader.problem(file, f"{where}.group", f"{question.group!r} is not a group in this file")
+        if question.kind == "need":
+            if question.area is None:
+                reader.problem(file, f"{where}.area", "a need question must name its need area")
+            elif question.area not in area_ids:
+                reader.problem(file, f"{where}.area", f"{question.area!r} is not a need area in need_areas.toml")
+            elif question.area in areas_used:
+                reader.problem(file, f"{where}.area", f"need area {question.area!r} already has a question")
+            else:
+                areas_used.add(question.area)
+        else:
+            unpaid += 1
+            if question.area is not None:
+                reader.problem(file, f"{where}.area", "the unpaid-support question has no need area")
+        answer_ids = [a.id for a in question.answers]
+        for number, answer in enumerate(question.answers):
+            at = f"{where}.answers.{number}"
+            if answer_ids.index(answer.id) != number:
+                reader.problem(file, f"{at}.id", f"duplicate id {answer.id!r}")
+            if answer.id == not_sure:
+                reader.problem(file, f"{at}.id", f"{not_sure!r} is kept for the automatic \"I'm not sure\" answer")
+            if number and answer.points < question.answers[number - 1].points:
+                reader.problem(file, f"{at}.points", "list answers from least help to most: points must not go down")
+            _check_wording(reader, file, f"{at}.label", answer.label)
+        for key in ("label", "hint"):
+            _check_wording(reader, file, f"{where}.{key}", getattr(question, key))
+    if unpaid > 1:
+        reader.problem(file, "questions", "only one question may have kind = \"unpaid_support\"")
+
+
+def _check_budget_matrix(reader: _Reader, file: str, matrix: BudgetMatrix) -> None:
+    if matrix.minimum_weekly > matrix.maximum_weekly:
+        reader.problem(file, "minimum_weekly", "must not be more than maximum_weekly")
+    if matrix.method == "price_per_point" and matrix.price_per_point is None:
+        reader.problem(file, "price_per_point", "required when method = \"price_per_point\"")
+    if matrix.method == "bands":
+        if not matrix.bands:
+            reader.problem(file, "bands", "at least one band is needed when method = \"bands\"")
+        elif matrix.bands[0].from_points != 0:
+            reader.problem(file, "bands.0.from_points", "the first band must start at 0 points")
+        for index in range(1, len(matrix.bands)):
+            this, last = matrix.bands[index], matrix.bands[index - 1]
+            if this.from_points <= last.from_points:
+                reader.problem(file, f"bands.{index}.from_points", "bands must start at more points than the band before")
+            if this.weekly < last.weekly:
+                reader.problem(file, f"bands.{index}.weekly", "more points must never give less money than the band before")
+    if matrix.unpaid_support.method == "percent" and matrix.unpaid_support.maximum > 100:
+        reader.problem(file, "unpaid_support.maximum", "a percentage cannot be more than 100")
+
+
 def load_content(root: Path = CONTENT_DIR) -> Content:
     """Read and validate every content file; raise ContentError listing all problems."""
     reader = _Reader(root)
@@ -638,6 +752,7 @@ def load_content(root: Path = CONTENT_DIR) -> Content:
     parts["save"] = _load_save(reader)
     parts.update(load_catalogue(reader, [a.id for a in need_areas]))
     parts["outcome_examples"] = _load_outcome_examples(reader, need_areas)
+    parts["budget"] = _load_budget(reader, need_areas)
     parts["glossary"] = _load_glossary(reader)
     parts["accessibility_statement"] = _load_accessibility_statement(reader)
     if reader.problems or service is None:

@@ -43,6 +43,9 @@ class BudgetAnswers(Section):
     answers: dict[str, str] = Field(default_factory=dict)
     notes: dict[str, str] = Field(default_factory=dict)
     weekly_contribution: Decimal | None = None
+    # The contribution exactly as typed, so a mistyped amount is kept to correct, not lost;
+    # weekly_contribution holds it only once it is a valid amount.
+    contribution_text: str = ""
 
 
 class NeedNote(Section):

@@ -11,7 +11,7 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-KNOWN_PLACEHOLDERS = {"name", "planner", "label", "max", "count", "amount", "step", "number", "area"}
+KNOWN_PLACEHOLDERS = {"name", "planner", "label", "max", "count", "amount", "step", "number", "area", "low", "high", "points", "percent"}
 # Spending and managing the budget (pages/spending.py, pages/managing.py).
 KNOWN_PLACEHOLDERS |= {"rate", "unit", "period", "total", "estimate", "difference", "lower", "upper", "item", "phone", "email"}
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^\"'])")
