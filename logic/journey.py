@@ -107,8 +107,8 @@ def entry_key(entry) -> str:
 
 
 def entry_field_id(list_id: str, key: str, field_id: str) -> str:
-    """The FieldError id of one answer in one list entry, e.g. ``outcomes.3f9a.text``."""
-    return f"{list_id}.{key}.{field_id}"
+    """The FieldError id of one answer in one list entry, e.g. ``outcomes__3f9a__text``."""
+    return f"{list_id}__{key}__{field_id}"
 
 
 def entry_title(content: Content, plan: Plan, spec: ListDef, number: int, entry) -> str:
