@@ -12,7 +12,9 @@ import streamlit as st
 from logic.content import STEP_IDS, ContentError
 from ui.a11y import apply_styles, draw_accessibility_links, run_page_script
 from ui.frame import STEP_URLS, draw_progress, page_file, step_for_url
+from ui.kiosk import draw_cleared_notice, draw_idle_timer, guard_idle, kiosk_settings
 from ui.reset import draw_start_again
+from ui.save import draw_resumed_notice, draw_save_button
 from ui.state import get_content, get_plan
 from ui.words import ui_text
 
@@ -40,10 +42,19 @@ pages = [
 # Not a step: the accessibility statement, linked from the sidebar and every page's foot.
 pages.append(st.Page("pages/accessibility.py", title=ui_text("accessibility_title"), url_path="accessibility-statement"))
 navigation = st.navigation(pages, position="hidden")
+# Kiosk mode is set by the deployment (PLANNER_KIOSK=1), never by a visitor. An idle session
+# is wiped here, before anything of the last person is drawn.
+kiosk = kiosk_settings()
+if kiosk.on:
+    guard_idle(kiosk)
 if navigation.url_path != "accessibility-statement":
     get_plan().progress.current_step = step_for_url(navigation.url_path)
 draw_progress()
 draw_start_again()
+draw_cleared_notice()
+draw_resumed_notice()
+if kiosk.on:
+    draw_idle_timer()
 
 try:
     navigation.run()
@@ -53,5 +64,8 @@ except Exception as error:  # noqa: BLE001 - a resident must never see a traceba
     where = "; ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in frames[-4:])
     log.error("Page failed with %s at %s", type(error).__name__, where)
     st.error(ui_text("app_error"))
+# Outside the try: even when a page fails, the person can still save their answers.
+if navigation.url_path != "accessibility-statement":
+    draw_save_button()
 draw_accessibility_links()
 run_page_script(navigation.url_path)

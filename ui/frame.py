@@ -14,7 +14,7 @@ from ui.words import say, say_plain, ui_text
 # Web addresses of the steps. Each must differ from its file's name: otherwise Streamlit
 # runs pages/<name>.py directly on a fresh load of that address, skipping app.py's frame.
 STEP_URLS = {
-    "start": "start",
+    "start": "start-planning",
     "budget": "budget-estimate",
     "about": "about-you",
     "outcomes": "what-you-want-to-change",
