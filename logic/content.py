@@ -18,7 +18,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from logic.catalogue import BudgetManagement, Provider, SpendingRules, SupportOption, load_catalogue
 from logic.plan import Plan, section_field_names
-from logic.wording import KNOWN_PLACEHOLDERS, Wording, unknown_placeholders
+from logic.wording import KNOWN_PLACEHOLDERS, PLACEHOLDER, Wording, unknown_placeholders
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 CONTENT_SCHEMA_VERSION = 1
@@ -298,6 +298,36 @@ REQUIRED_GLOSSARY_TERMS = {
 }
 
 
+class PdfSection(ContentModel):
+    """A section of the draft plan PDF: a heading and the Plan answers it prints."""
+
+    id: str
+    heading: Wording
+    intro: Wording | None = None
+    answers: list[str] = Field(default_factory=list)  # paths such as "about.good_day"
+    estimate: bool = False  # print the indicative budget estimate here
+    spending_table: bool = False  # print the costed spending table here
+
+
+class PdfContent(ContentModel):
+    """content/pdf.toml: every word of the draft plan PDF and the order of its sections."""
+
+    title: Wording
+    subject: str
+    keywords: str = ""
+    language: str = "en-GB"
+    draft_mark: str
+    cover_answers: list[str] = Field(default_factory=list)
+    not_printed: list[str] = Field(default_factory=list)
+    date_format: str = "{day} {month} {year}"
+    months: list[str] = Field(min_length=12, max_length=12)
+    text: dict[str, Wording]
+    labels: dict[str, Wording] = Field(default_factory=dict)
+    item_titles: dict[str, Wording] = Field(default_factory=dict)
+    choices: dict[str, dict[str, str]] = Field(default_factory=dict)
+    sections: list[PdfSection]
+
+
 class ServiceContent(ContentModel):
     schema_version: int
     service_name: str
@@ -333,6 +363,7 @@ class Content(ContentModel):
     glossary: list[GlossaryTerm] = Field(default_factory=list)
     accessibility_statement: str = ""
     budget: BudgetContent | None = None
+    pdf: PdfContent | None = None
     # Spending and managing the budget (logic/catalogue.py).
     support_options: list[SupportOption] = Field(default_factory=list)
     spending_rules: SpendingRules = Field(default_factory=SpendingRules)
@@ -598,19 +629,77 @@ def _load_accessibility_statement(reader: _Reader) -> str:
     return text or ""
 
 
-def _load_save(reader: _Reader) -> SaveContent | None:
-    file = "save.toml"
+# Keys of content/pdf.toml [text] that the draft plan and Check your answers need.
+PDF_TEXT_KEYS = {
+    "not_provided", "yes", "no", "none_added", "empty_section", "other_answers", "page_footer",
+    "running_head", "cover_for", "cover_prepared_by", "cover_date", "cover_draft_note",
+    "estimate_heading", "estimate_amount", "estimate_range", "estimate_none", "table_item",
+    "table_amount", "table_frequency", "table_unit_cost", "table_per_week",
+    "table_per_four_weeks", "table_per_year", "table_one_off", "table_outcomes", "table_total",
+    "spending_none", "notes_heading", "signatures_heading", "sign_person",
+    "sign_social_worker", "sign_name", "sign_signature", "sign_date", "next_heading",
+    "next_body", "attachment_description",
+}
+# The PDF fills in page numbers, amounts and list numbers as well as names.
+PDF_PLACEHOLDERS = KNOWN_PLACEHOLDERS | {"page", "pages", "number", "low", "high", "area"}
+
+
+def plan_path_exists(path: str) -> bool:
+    """True when "section.answer" (or "section.list.answer") names an answer in the Plan."""
+    parts = path.split(".")
+    model: Any = Plan
+    for part in parts:
+        fields = getattr(model, "model_fields", None)
+        if not fields or part not in fields:
+            return False
+        annotation = fields[part].annotation
+        if get_origin(annotation) is list:
+            (annotation,) = get_args(annotation)
+        model = annotation
+    return True
+
+
+def _load_pdf(reader: _Reader) -> PdfContent | None:
+    file = "pdf.toml"
     data = reader.toml(file)
-    save = reader.model(file, SaveContent, data) if data is not None else None
-    if save is None:
+    pdf = reader.model(file, PdfContent, data) if data is not None else None
+    if pdf is None:
         return None
-    for table, required in (("text", SAVE_TEXT_KEYS), ("refusals", SAVE_REFUSAL_KEYS)):
-        words = getattr(save, table)
-        for key in sorted(required - set(words)):
-            reader.problem(file, f"{table}.{key}", "required but missing")
-        for key, wording in words.items():
-            _check_wording(reader, file, f"{table}.{key}", wording)
-    return save
+    for key in sorted(PDF_TEXT_KEYS - set(pdf.text)):
+        reader.problem(file, f"text.{key}", "required but missing")
+
+    def check_wording(where: str, wording: Wording | None) -> None:
+        texts = [] if wording is None else (
+            [wording] if isinstance(wording, str) else [wording.self, wording.other]
+        )
+        for name in sorted({m for t in texts for m in PLACEHOLDER.findall(t)} - PDF_PLACEHOLDERS):
+            reader.problem(file, where, f"unknown placeholder {{{name}}}: use one of {sorted(PDF_PLACEHOLDERS)}")
+
+    check_wording("title", pdf.title)
+    for key, wording in pdf.text.items():
+        check_wording(f"text.{key}", wording)
+    for table in ("labels", "item_titles", "choices"):
+        for path in getattr(pdf, table):
+            if not plan_path_exists(path):
+                reader.problem(file, f"{table}.{path}", "not an answer the plan holds")
+        if table != "choices":
+            for path, wording in getattr(pdf, table).items():
+                check_wording(f"{table}.{path}", wording)
+    for key in ("cover_answers", "not_printed"):
+        for index, path in enumerate(getattr(pdf, key)):
+            if not plan_path_exists(path):
+                reader.problem(file, f"{key}.{index}", f"{path!r} is not an answer the plan holds")
+    seen: set[str] = set()
+    for index, section in enumerate(pdf.sections):
+        if section.id in seen:
+            reader.problem(file, f"sections.{index}.id", f"duplicate id {section.id!r}")
+        seen.add(section.id)
+        check_wording(f"sections.{index}.heading", section.heading)
+        check_wording(f"sections.{index}.intro", section.intro)
+        for path in section.answers:
+            if not plan_path_exists(path) or path.count(".") != 1:
+                reader.problem(file, f"sections.{index}.answers", f"{path!r} is not an answer the plan holds")
+    return pdf
 
 
 def _load_budget(reader: _Reader, need_areas: list[NeedArea]) -> BudgetContent | None:
@@ -727,6 +816,21 @@ def _check_budget_matrix(reader: _Reader, file: str, matrix: BudgetMatrix) -> No
         reader.problem(file, "unpaid_support.maximum", "a percentage cannot be more than 100")
 
 
+def _load_save(reader: _Reader) -> SaveContent | None:
+    file = "save.toml"
+    data = reader.toml(file)
+    save = reader.model(file, SaveContent, data) if data is not None else None
+    if save is None:
+        return None
+    for table, required in (("text", SAVE_TEXT_KEYS), ("refusals", SAVE_REFUSAL_KEYS)):
+        words = getattr(save, table)
+        for key in sorted(required - set(words)):
+            reader.problem(file, f"{table}.{key}", "required but missing")
+        for key, wording in words.items():
+            _check_wording(reader, file, f"{table}.{key}", wording)
+    return save
+
+
 def load_content(root: Path = CONTENT_DIR) -> Content:
     """Read and validate every content file; raise ContentError listing all problems."""
     reader = _Reader(root)
@@ -750,11 +854,12 @@ def load_content(root: Path = CONTENT_DIR) -> Content:
     # Each later part of the planner adds one line here: parts[name] = _load_part(reader).
     parts: dict[str, Any] = {}
     parts["save"] = _load_save(reader)
-    parts.update(load_catalogue(reader, [a.id for a in need_areas]))
     parts["outcome_examples"] = _load_outcome_examples(reader, need_areas)
     parts["budget"] = _load_budget(reader, need_areas)
     parts["glossary"] = _load_glossary(reader)
     parts["accessibility_statement"] = _load_accessibility_statement(reader)
+    parts["pdf"] = _load_pdf(reader)
+    parts.update(load_catalogue(reader, [a.id for a in need_areas]))
     if reader.problems or service is None:
         raise ContentError(reader.problems)
     return Content(service=service, steps=steps, need_areas=need_areas, **parts)
