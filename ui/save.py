@@ -73,6 +73,9 @@ def draw_resume() -> None:
         st.session_state[REFUSAL_KEY] = refusal.kind
         st.rerun()
     replace_plan(plan)
+    # replace_plan clears the session, round counter too: without this the old uploader key
+    # comes back still holding the file, and every click on Start reloads it.
+    st.session_state[ROUND_KEY] = attempt + 1
     st.session_state[RESUMED_KEY] = True
     st.switch_page(page_file(plan.progress.current_step))
 
