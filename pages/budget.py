@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -30,6 +31,8 @@ from ui.words import say, say_plain
 STEP = "budget"
 NOTE_MAX_CHARS = 1000
 CONTRIBUTION_KEY = "w_budget_contribution"
+BAR_HEIGHT = 32  # pixels per area, so every area keeps its label
+BAR_COLOUR = "#1d70b8"  # the theme's primary colour
 
 
 def answer_key(question_id: str) -> str:
@@ -111,17 +114,20 @@ def draw_question(question: BudgetQuestion, problems: list[FieldError]) -> None:
     current = plan.budget.answers.get(question.id)
     key = answer_key(question.id)
     st.session_state[key] = current if current in ids else None
-    label = f"**{say(question.label)}**"
+    # The question is shown as a heading with its hint; the radio group keeps just the
+    # question as its accessible name (Markdown in a label is read out as symbols).
+    st.markdown(f"#### {say(question.label)}")
     if question.hint:
-        label = f"{label}  \n:gray[{say(question.hint)}]"
+        st.markdown(say(question.hint))
     st.radio(
-        label,
+        say(question.label),
         ids,
         index=None,
         format_func=lambda answer_id: labels[answer_id],
         key=key,
         on_change=store_answer,
         args=(question.id,),
+        label_visibility="collapsed",
     )
     show_problem(problems, f"note_{question.id}")
     key = note_key(question.id)
@@ -202,7 +208,7 @@ def draw_contribution(estimate: Estimate, problems: list[FieldError]) -> None:
     st.subheader(step_text(STEP, "contribution_heading"))
     show_problem(problems, "contribution")
     st.session_state[CONTRIBUTION_KEY] = plan.budget.contribution_text
-    label = f"{step_text(STEP, 'contribution_label')}  \n:gray[{step_text(STEP, 'contribution_hint')}]"
+    label = f"{step_text(STEP, 'contribution_label')}\n\n{step_text(STEP, 'contribution_hint')}"
     st.text_input(label, key=CONTRIBUTION_KEY, on_change=store_contribution)
     split = estimate.contribution
     if split is not None and estimate.weekly > 0:
@@ -235,14 +241,17 @@ def draw_worked_out(budget: BudgetContent, estimate: Estimate) -> None:
         rows.append({area_col: area, answer_col: answer, points_col: line.points, "kind": line.kind})
     table = pd.DataFrame(rows)
     need = table[table["kind"] == "need"]
-    st.bar_chart(
-        need,
-        x=area_col,
-        y=points_col,
-        horizontal=True,
-        sort=False,
-        alt=say_plain(text["chart_alt"]),
+    chart = (
+        alt.Chart(need, description=say_plain(text["chart_alt"]))
+        .mark_bar(color=BAR_COLOUR)
+        .encode(
+            x=alt.X(f"{points_col}:Q", title=points_col, axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y(f"{area_col}:N", title=None, sort=None, axis=alt.Axis(labelLimit=0, labelFontSize=14)),
+            tooltip=[area_col, points_col],
+        )
+        .properties(height=BAR_HEIGHT * len(need))
     )
+    st.altair_chart(chart, width="stretch", alt=say_plain(text["chart_alt"]))
     st.caption(step_text(STEP, "chart_caption"))
     st.table(table.drop(columns=["kind"]), hide_index=True)
     for sentence in explanation(budget, estimate):
