@@ -23,9 +23,8 @@ PAGE_LANGUAGE = "en-GB"
 _BASE_CSS = """
 <style>
 :root { --planner-focus: #ffdd00; --planner-ink: #0b0c0c; }
-a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible,
-select:focus-visible, summary:focus-visible, [tabindex]:focus-visible,
-[role="button"]:focus-visible, [role="switch"]:focus-visible {
+/* Everything that can take focus, including scrolling areas Chromium makes focusable. */
+*:focus-visible {
   outline: 3px solid var(--planner-focus) !important;
   outline-offset: 0 !important;
   box-shadow: 0 0 0 6px var(--planner-ink) !important;
@@ -43,6 +42,10 @@ label:has(input:focus-visible) {
 .stMarkdown, .stCaption, .stAlert, label, h1, h2, h3, p, li {
   overflow-wrap: anywhere;
 }
+/* A widget label's second paragraph is its hint (ui/fields.py): GOV.UK hint grey. */
+[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"] p + p { color: #505a5f; }
+/* "Link to heading" icons add a tab stop per heading and say nothing useful. */
+[data-testid="stHeaderActionElements"] { display: none !important; }
 /* Links are underlined so they do not rely on colour alone. */
 .stMarkdown a { text-decoration: underline; }
 /* The script elements take no room. */
@@ -94,6 +97,18 @@ _SCRIPT = """
         box.scrollIntoView({ block: 'center' });
       }
     };
+    // Streamlit does not tie a radio group to its question: name each group by its label
+    // (question and hint), so a screen reader says the question when entering the group.
+    w.plannerA11y.nameGroups = function () {
+      document.querySelectorAll('.stRadio [role=radiogroup]:not([aria-labelledby])').forEach(function (group, n) {
+        var label = group.closest('.stRadio').querySelector('[data-testid=stWidgetLabel]');
+        if (!label) { return; }
+        if (!label.id) { label.id = 'planner-radio-label-' + n + '-' + Date.now(); }
+        group.setAttribute('aria-labelledby', label.id);
+      });
+    };
+    new MutationObserver(function () { w.plannerA11y.nameGroups(); })
+      .observe(document.body, { childList: true, subtree: true });
     // Error-summary links name a widget key; jump to that field as GOV.UK does.
     document.addEventListener('click', function (event) {
       var link = event.target.closest && event.target.closest('.st-key-error_summary a[href^="#w_"]');
@@ -104,6 +119,7 @@ _SCRIPT = """
     }, true);
   }
   document.documentElement.setAttribute('lang', LANG);
+  w.plannerA11y.nameGroups();
   var target = TARGET;
   if (target === 'heading') { w.plannerA11y.focusWhenReady('#HEADING_ID', 30); }
   if (target === 'error_summary') { w.plannerA11y.focusWhenReady('.st-key-error_summary', 30); }

@@ -45,7 +45,7 @@ def draw_field(step_id: str, field: FieldDef, error: str | None = None) -> None:
     label = field_label(field)
     if field.hint:
         # The hint sits inside the label so it is shown above the box and read with it.
-        label = f"{label}  \n:gray[{say(field.hint)}]"
+        label = f"{label}\n\n{say(field.hint)}"
     if error:
         st.error(escape_markdown(error), icon=":material/error:")
     on_change = _store(step_id, field.id, key)

@@ -1,0 +1,202 @@
+"""Helpers that drive the planner in a real browser as a person would, and check each step.
+
+Used by the journey, accessibility and keyboard tests: moving between steps, answering
+questions by their visible labels, axe scans, screenshots at phone and desktop widths,
+and reading the downloaded PDF back.
+"""
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+from tests.e2e.conftest import SCREENSHOTS, wait_ready
+
+# Widths a person might use: two phones (WCAG 1.4.10 reflow is tested at 320 CSS px) and a
+# desktop. 640 px wide is what a 1280 px screen shows at 200% zoom.
+PHONE = {"width": 360, "height": 800}
+SMALL_PHONE = {"width": 320, "height": 720}
+DESKTOP = {"width": 1280, "height": 900}
+ZOOM_200 = {"width": 640, "height": 450}
+BLOCKING_IMPACTS = {"serious", "critical"}
+AXE_REPORT = SCREENSHOTS / "axe-moderate-and-minor.json"
+
+
+# ---- moving around -------------------------------------------------------------------
+
+def settle(page, pause_ms: int = 250) -> None:
+    """Wait for Streamlit to finish drawing (focus scripts run just after)."""
+    wait_ready(page)
+    page.wait_for_timeout(pause_ms)
+    wait_ready(page)
+
+
+def click_continue(page) -> None:
+    page.get_by_role("button", name="Continue", exact=True).click()
+    settle(page)
+
+
+def open_step(page, base_url: str, url_path: str) -> None:
+    """Open a step by its web address (a fresh visit: a new session, no answers)."""
+    page.goto(f"{base_url}/{url_path}")
+    settle(page)
+
+
+def heading(page) -> str:
+    return page.locator("h1").first.inner_text().strip()
+
+
+def focused(page) -> dict:
+    """What has keyboard focus: tag, id, text and the widget key it sits in."""
+    return page.evaluate(
+        """() => {
+          const el = document.activeElement;
+          const box = el && el.closest('[class*="st-key-"]');
+          const key = box ? [...box.classList].find(c => c.startsWith('st-key-')) : null;
+          return {tag: el ? el.tagName.toLowerCase() : null, id: el ? el.id : null,
+                  text: el ? (el.innerText || el.value || el.getAttribute('aria-label') || '').slice(0, 200) : '',
+                  key: key ? key.slice(7) : null};
+        }"""
+    )
+
+
+# ---- answering questions ---------------------------------------------------------------
+
+def type_into(page, label: str, text: str, exact: bool = False) -> None:
+    """Type into the box with this visible label, then leave it so the answer is sent."""
+    box = page.get_by_label(label, exact=exact).first
+    box.fill(text)
+    box.press("Tab")
+    settle(page, 100)
+
+
+def choose(page, option: str) -> None:
+    """Pick a radio option or tick a checkbox by the words beside it."""
+    page.get_by_text(option, exact=True).first.click()
+    settle(page, 100)
+
+
+def type_into_key(page, key: str, text: str) -> None:
+    """Type into the widget with this Streamlit key (for repeated labels in lists)."""
+    box = page.locator(f".st-key-{key} textarea, .st-key-{key} input").first
+    box.fill(text)
+    box.press("Tab")
+    settle(page, 100)
+
+
+# ---- checks ----------------------------------------------------------------------------
+
+def axe_scan(page, where: str) -> list[dict]:
+    """Run axe-core (bundled, offline) on the page; return serious or critical violations.
+
+    Moderate and minor ones are written to a report for the accessibility statement.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page)
+    violations = result.response["violations"]
+    _record_lesser(where, [v for v in violations if v.get("impact") not in BLOCKING_IMPACTS])
+    return [
+        {"where": where, "id": v["id"], "impact": v["impact"], "help": v["help"],
+         "targets": [n["target"] for n in v["nodes"]][:5]}
+        for v in violations
+        if v.get("impact") in BLOCKING_IMPACTS
+    ]
+
+
+def _record_lesser(where: str, violations: list[dict]) -> None:
+    if not violations:
+        return
+    AXE_REPORT.parent.mkdir(parents=True, exist_ok=True)
+    report = json.loads(AXE_REPORT.read_text()) if AXE_REPORT.exists() else {}
+    report[where] = [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:5]}
+        for v in violations
+    ]
+    AXE_REPORT.write_text(json.dumps(report, indent=1, ensure_ascii=False))
+
+
+def horizontal_overflow(page) -> list[str]:
+    """Elements of the main column wider than the window (text that would need sideways scrolling)."""
+    return page.evaluate(
+        """() => {
+          const width = document.documentElement.clientWidth;
+          const main = document.querySelector('[data-testid="stMain"]') || document.body;
+          const wide = [];
+          for (const el of main.querySelectorAll('p, li, label, h1, h2, h3, h4, button, input, textarea, a, [data-testid="stAlert"]')) {
+            const box = el.getBoundingClientRect();
+            if (box.width > 0 && (box.right > width + 1 || box.left < -1)) {
+              wide.push(el.tagName.toLowerCase() + ': ' + (el.innerText || el.value || '').slice(0, 60));
+            }
+          }
+          const scroller = document.querySelector('[data-testid="stMain"]');
+          if (scroller && scroller.scrollWidth > scroller.clientWidth + 1) {
+            wide.push('main scrolls sideways: ' + scroller.scrollWidth + ' > ' + scroller.clientWidth);
+          }
+          return wide;
+        }"""
+    )
+
+
+# ---- screenshots -----------------------------------------------------------------------
+
+def whole_page_screenshot(page, name: str) -> Path:
+    """Streamlit scrolls inside its main area, so grow the window to show the whole step."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    original = page.viewport_size
+    height = page.evaluate(
+        """() => {
+          const main = document.querySelector('[data-testid="stMain"]');
+          const inner = document.querySelector('[data-testid="stMainBlockContainer"]');
+          return Math.max(main ? main.scrollHeight : 0, inner ? inner.scrollHeight + 120 : 0,
+                          document.documentElement.scrollHeight);
+        }"""
+    )
+    page.set_viewport_size({"width": original["width"], "height": min(max(height, original["height"]), 12000)})
+    page.wait_for_timeout(200)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(original)
+    page.wait_for_timeout(100)
+    return path
+
+
+def screenshots_at_widths(page, name: str, sizes: dict[str, dict] | None = None) -> list[Path]:
+    """The same step at phone and desktop widths, saved for a person to look at."""
+    sizes = sizes or {"phone-360": PHONE, "phone-320": SMALL_PHONE, "desktop": DESKTOP}
+    original = page.viewport_size
+    paths = []
+    for label, size in sizes.items():
+        page.set_viewport_size(size)
+        page.wait_for_timeout(300)
+        paths.append(whole_page_screenshot(page, f"{name}-{label}"))
+    page.set_viewport_size(original)
+    page.wait_for_timeout(200)
+    return paths
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
+
+
+# ---- the PDF ---------------------------------------------------------------------------
+
+def download(page, button_name: str) -> bytes:
+    """Click a download button and return the file's bytes."""
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button_name).first.click()
+    path = info.value.path()
+    return Path(path).read_bytes()
+
+
+def pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def squash(text: str) -> str:
+    """Text with all whitespace removed, to find words a PDF may have wrapped or spaced."""
+    return re.sub(r"\s+", "", text)
