@@ -96,10 +96,26 @@ def draw_idle_timer() -> None:
         wipe("idle")
     if idle_for < settings.idle_seconds:
         return
+    # Pinned to the top of the window: a person scrolled down a long step must still see it.
+    st.html(_WARNING_CSS)
     with st.container(border=True, key="kiosk_warning"):
-        st.warning(save_text("kiosk_warning", count=str(math.ceil(left))), icon=":material/timer:")
+        st.warning(save_text("kiosk_warning", count=str(countdown_shown(left))), icon=":material/timer:")
         # A click here re-runs only this fragment, so it must record the activity itself.
         st.button(save_text("kiosk_still_here"), type="primary", key="kiosk_still_here", on_click=mark_active)
+
+
+def countdown_shown(left: float) -> int:
+    """Whole seconds, in steps of ten until the last ten, so a screen reader is not
+    interrupted every second by the changing number."""
+    seconds = math.ceil(left)
+    return seconds if seconds <= 10 else 10 * math.ceil(seconds / 10)
+
+
+_WARNING_CSS = """<style>
+.st-key-kiosk_warning { position: fixed; top: 4.5rem; left: 50%; transform: translateX(-50%);
+  width: min(40rem, calc(100vw - 2rem)); z-index: 1000100; background: #ffffff;
+  box-shadow: 0 0 0 4px #0b0c0c; padding: 1rem; }
+</style>"""
 
 
 def draw_cleared_notice() -> None:

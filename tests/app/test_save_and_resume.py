@@ -219,3 +219,29 @@ def test_finish_and_clear_can_be_called_off(monkeypatch):
     at.button(key="finish_and_clear").click().run()
     at.button(key="finish_no").click().run()
     assert at.session_state["plan"].who.person_name == NAME
+
+
+def test_kiosk_mode_is_off_unless_the_deployment_switches_it_on():
+    from ui.kiosk import kiosk_settings
+
+    assert not kiosk_settings({}).on
+    assert not kiosk_settings({"PLANNER_KIOSK": "0"}).on
+    assert kiosk_settings({"PLANNER_KIOSK": "1"}).on
+    assert kiosk_settings({"PLANNER_KIOSK": " Yes "}).on
+
+
+def test_kiosk_times_default_to_ten_minutes_and_a_typo_never_turns_the_wipe_off():
+    from ui.kiosk import kiosk_settings
+
+    assert kiosk_settings({"PLANNER_KIOSK": "1"}).idle_seconds == 600
+    broken = kiosk_settings({"PLANNER_KIOSK": "1", "PLANNER_IDLE_SECONDS": "10 mins",
+                             "PLANNER_COUNTDOWN_SECONDS": "-5"})
+    assert (broken.idle_seconds, broken.countdown_seconds) == (600, 120)
+    short = kiosk_settings({"PLANNER_IDLE_SECONDS": "5", "PLANNER_COUNTDOWN_SECONDS": "60"})
+    assert short.countdown_seconds == 5
+
+
+def test_the_countdown_moves_in_tens_until_the_last_ten_seconds():
+    from ui.kiosk import countdown_shown
+
+    assert [countdown_shown(s) for s in (119.2, 111, 61, 10.5, 9.2, 0.4)] == [120, 120, 70, 20, 10, 1]
