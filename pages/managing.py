@@ -75,9 +75,11 @@ def draw_recipient() -> None:
         on_change=keep("direct_payment_to", key),
     )
     if plan.managing.direct_payment_to == "nominee":
+        if "nominee" in by_field:
+            st.error(escape_markdown(by_field["nominee"]), icon=":material/error:")
         key = "w_managing_nominee"
         st.session_state[key] = plan.managing.nominee
-        st.text_input(f"{text('nominee_label')} {optional}", key=key, max_chars=max_text, on_change=keep("nominee", key))
+        st.text_input(f"{text('nominee_label')} {optional}", key=key, on_change=keep("nominee", key))
 
 
 def draw_provider() -> None:
@@ -95,12 +97,18 @@ def draw_provider() -> None:
         on_change=keep("provider_id", key),
     )
     st.caption(text("provider_hint"))
+    chosen_provider = next((p for p in content.providers if p.id == plan.managing.provider_id), None)
+    if chosen_provider is not None:
+        contact = text("provider_contact", phone=chosen_provider.phone, email=chosen_provider.email)
+        st.success(f"**{escape_markdown(chosen_provider.name)}**  \n{contact}", icon=":material/call:")
 
 
 def draw_organisation() -> None:
+    if "organisation" in by_field:
+        st.error(escape_markdown(by_field["organisation"]), icon=":material/error:")
     key = "w_managing_organisation"
     st.session_state[key] = plan.managing.organisation
-    st.text_input(f"{text('organisation_label')} {optional}", key=key, max_chars=max_text, on_change=keep("organisation", key))
+    st.text_input(f"{text('organisation_label')} {optional}", key=key, on_change=keep("organisation", key))
 
 
 def draw_item_ways() -> None:
@@ -179,7 +187,10 @@ if chosen is not None:
         if "items" in asks:
             # A mix asks what each way it uses needs: who gets a direct payment, which provider.
             used = [management.way(i.how_paid) for i in plan.spending.items]
-            asks += [a for way in used if way is not None for a in way.asks if a not in asks]
+            for way in used:
+                for ask in way.asks if way is not None else []:
+                    if ask not in asks:
+                        asks.append(ask)
         for ask in asks:
             DRAW_ASK[ask]()
             if ask == "items" and "mix_notes" in fields:

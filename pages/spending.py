@@ -269,9 +269,6 @@ def draw_form(outcome_text: dict[str, str]) -> None:
         labels["description"],
         key="w_spending_description",
         on_change=keep("description", "w_spending_description"),
-        max_chars=content.spending_rules.limits.max_text,
-        help=None,
-        placeholder=None,
     )
     st.caption(text("description_hint"))
 
@@ -304,7 +301,6 @@ def draw_form(outcome_text: dict[str, str]) -> None:
         labels["provider"],
         key="w_spending_provider",
         on_change=keep("provider", "w_spending_provider"),
-        max_chars=content.spending_rules.limits.max_text,
     )
     st.caption(text("provider_hint"))
 

@@ -245,3 +245,14 @@ def test_typed_markdown_and_html_are_shown_as_typed_not_obeyed():
     add(at, "something_else", "1", description="**Big** <script>alert(1)</script> [link](http://x)", cost="1")
     headings = [m.value for m in at.markdown if m.value.startswith("####")]
     assert headings and "\\*\\*Big\\*\\*" in headings[0] and "\\<script\\>" in headings[0]
+
+
+def test_a_ten_thousand_character_description_gets_a_kind_message_and_is_kept():
+    at = new_app()
+    long_words = "Help with the garden. " * 500
+    fill(at, "personal_assistant", "2", description=long_words)
+    at.button(key="spending_save").click().run()
+    assert not at.exception
+    assert plan(at).spending.items == []
+    assert "please shorten this to 200 characters or fewer" in shown(at)
+    assert at.text_input(key="w_spending_description").value == long_words
