@@ -77,17 +77,30 @@ def step_text(step_id: str, key: str, **extra: str) -> str:
     return say(get_content().step(step_id).text[key], **extra)
 
 
+# Set by a "Change" link on Check your answers: the step to send back there on Continue.
+RETURN_TO_CHECK_KEY = "return_to_check"
+
+
+def change_from_check(step_id: str) -> None:
+    """Go to a step to change an answer; its Continue brings the person back to check."""
+    st.session_state[RETURN_TO_CHECK_KEY] = step_id
+    st.switch_page(page_file(step_id))
+
+
 def continue_button(step_id: str, extra_errors: list[FieldError] | None = None) -> None:
     """Validate the step's answers; move on when they are fine, else show what to fix."""
     following = next_step(step_id)
     if following is None:
         return
+    if st.session_state.get(RETURN_TO_CHECK_KEY) == step_id:
+        following = "check"
     if st.button(ui_text("continue"), type="primary", key=f"continue_{step_id}"):
         errors = validate_fields(get_content(), get_plan(), step_id) + list(extra_errors or [])
         set_step_errors(step_id, errors)
         if errors:
             request_focus("error_summary")
             st.rerun()
+        st.session_state.pop(RETURN_TO_CHECK_KEY, None)
         st.switch_page(page_file(following))
 
 

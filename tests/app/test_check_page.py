@@ -1,0 +1,89 @@
+"""Check your answers: every answer by step, "Not provided", missing answers, Change and back."""
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from logic.content import load_content
+from logic.plan import Plan
+from tests.fixtures.plans import full_plan
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTENT = load_content()
+
+
+def open_check(plan: Plan) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.session_state["plan"] = plan
+    at.run()
+    at.switch_page("pages/check.py").run()
+    assert not at.exception
+    return at
+
+
+def shown_text(at: AppTest) -> list[str]:
+    return [t.value for t in at.text]
+
+
+def markdown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_every_step_with_answers_has_a_group_and_a_change_button():
+    at = open_check(full_plan())
+    headings = [h.value for h in at.subheader]
+    for step_id in ("start", "budget", "about", "outcomes", "network", "spending", "managing", "safety"):
+        assert CONTENT.step(step_id).title in headings
+        assert at.button(key=f"change_{step_id}") is not None
+
+
+def test_typed_answers_are_shown_as_plain_text():
+    plan = full_plan()
+    plan.about.good_day = "**Not bold** <b>not html</b> [not a link](http://example.com)"
+    at = open_check(plan)
+    assert plan.about.good_day in shown_text(at)
+    assert "<b>not html</b>" not in markdown(at)
+    assert plan.about.important_to_me in shown_text(at)
+    assert "Anna Wiśniewska" in shown_text(at)
+
+
+def test_blank_optional_answers_say_not_provided():
+    plan = full_plan()
+    plan.about.bad_day = ""
+    at = open_check(plan)
+    assert "Not provided" in shown_text(at)
+
+
+def test_missing_required_answers_are_listed_at_the_top_with_a_way_to_each():
+    at = open_check(Plan())
+    assert "Some important questions have no answer yet" in [h.value for h in at.subheader]
+    assert "Who is this plan for" in markdown(at)
+    assert at.button(key="missing_start") is not None
+
+
+def test_a_full_plan_lists_nothing_missing():
+    at = open_check(full_plan())
+    assert "Some important questions have no answer yet" not in [h.value for h in at.subheader]
+
+
+def change_and_come_back(at: AppTest, step_id: str) -> AppTest:
+    at.button(key=f"change_{step_id}").click().run()
+    assert not at.exception
+    assert at.session_state["plan"].progress.current_step == step_id
+    # AppTest reruns the page it last opened, so follow the switch as a browser would.
+    at.switch_page(f"pages/{step_id}.py").run()
+    at.button(key=f"continue_{step_id}").click().run()
+    assert not at.exception
+    return at
+
+
+def test_change_goes_to_the_step_and_continue_comes_back_to_check():
+    at = change_and_come_back(open_check(full_plan()), "about")
+    assert at.session_state["plan"].progress.current_step == "check"
+    assert "return_to_check" not in at.session_state
+
+
+def test_after_coming_back_continue_on_that_step_moves_on_as_usual():
+    at = change_and_come_back(open_check(full_plan()), "about")
+    at.switch_page("pages/about.py").run()
+    at.button(key="continue_about").click().run()
+    assert at.session_state["plan"].progress.current_step == "outcomes"
