@@ -54,7 +54,7 @@ unlinked = needs_without_outcomes(plan.about.needs, plan.change.outcomes)
 if unlinked:
     st.info(step_text(STEP, "needs_unlinked", label=", ".join(labels.get(a, a) for a in unlinked)))
 
-st.subheader(step_text(STEP, "examples_heading"), anchor=False)
+st.header(step_text(STEP, "examples_heading"), anchor=False)
 st.markdown(step_text(STEP, "examples_intro"))
 area_key = "w_outcomes_example_area"
 if st.session_state.get(area_key) not in area_order:

@@ -49,7 +49,7 @@ def draw_date(field_id: str) -> None:
     st.session_state[key] = getattr(safety, field_id)
     # The hint sits inside the label so it is read with it, as on every other field.
     st.date_input(
-        f"{step_text(STEP, field_id)}  \n:gray[{step_text(STEP, field_id + '_hint')}]",
+        f"{step_text(STEP, field_id)}\n\n{step_text(STEP, field_id + '_hint')}",
         key=key,
         format=step_text(STEP, "date_format"),
         on_change=store_date,
@@ -73,7 +73,7 @@ draw_entry_list(STEP, "contacts", errors, new_entry=Contact)
 draw("if_carer_unable")
 draw("hospital_plan")
 
-st.subheader(step_text(STEP, "review_heading"), anchor=False)
+st.header(step_text(STEP, "review_heading"), anchor=False)
 st.markdown(step_text(STEP, "review_body"))
 draw_date("support_starts")
 st.button(step_text(STEP, "suggest_dates"), key="safety_suggest_dates", on_click=suggest_dates)

@@ -67,7 +67,7 @@ def draw_entry_field(
     key = entry_widget_key(step_id, list_id, entry_key(entry), field.id)
     label = f"{escape_markdown(title)}: {field_label(field)}"
     if field.hint:
-        label = f"{label}  \n:gray[{say(field.hint)}]"
+        label = f"{label}\n\n{say(field.hint)}"
     if error:
         st.error(escape_markdown(error), icon=":material/error:")
     current = getattr(entry, field.id)
@@ -116,11 +116,23 @@ def _move(step_id: str, list_id: str, key: str, offset: int) -> None:
     move_entry(entries_of(step_id, list_id), key, offset)
 
 
+SNIPPET_CHARS = 40
+
+
+def _snippet(entry: Any) -> str:
+    """The start of an entry's first answer, so "Outcome 2 was removed" says which one."""
+    text = next((v for v in entry.model_dump().values() if isinstance(v, str) and v.strip() and v != entry_key(entry)), "")
+    text = " ".join(text.split())
+    return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rstrip() + "…"
+
+
 def _remove(step_id: str, list_id: str, key: str, title: str) -> None:
     removed = remove_entry(entries_of(step_id, list_id), key)
     if removed is not None:
         index, entry = removed
-        st.session_state.setdefault(REMOVED_KEY, {})[f"{step_id}/{list_id}"] = (index, entry, title)
+        snippet = _snippet(entry)
+        named = f"{title} (“{snippet}”)" if snippet else title
+        st.session_state.setdefault(REMOVED_KEY, {})[f"{step_id}/{list_id}"] = (index, entry, named)
 
 
 def _undo(step_id: str, list_id: str) -> None:
@@ -173,7 +185,7 @@ def draw_entry_list(
     entries = entries_of(step_id, list_id)
     by_field = {e.field_id: e.message for e in errors or []}
     with st.container(key=widget_key(step_id, list_id)):
-        st.subheader(_heading(spec), anchor=False)
+        st.header(_heading(spec), anchor=False)
         if spec.hint:
             st.markdown(say(spec.hint))
         if list_id in by_field:
@@ -185,7 +197,7 @@ def draw_entry_list(
         key = entry_key(entry)
         title = entry_title(content, plan, spec, number, entry)
         with st.container(border=True, key=f"entry_{step_id}_{list_id}_{key}"):
-            st.markdown(f"#### {escape_markdown(title)}")
+            st.markdown(f"### {escape_markdown(title)}")
             for field in spec.fields:
                 error = by_field.get(entry_field_id(list_id, key, field.id))
                 draw_entry_field(step_id, list_id, entry, field, title, error, area_order, placeholder)
@@ -254,7 +266,7 @@ def draw_need_notes(step_id: str, list_id: str, errors: list[FieldError] | None)
     notes: list[NeedNote] = entries_of(step_id, list_id)
     by_field = {e.field_id: e.message for e in errors or []}
     with st.container(key=widget_key(step_id, list_id)):
-        st.subheader(_heading(spec), anchor=False)
+        st.header(_heading(spec), anchor=False)
         if spec.hint:
             st.markdown(say(spec.hint))
         if list_id in by_field:

@@ -30,7 +30,7 @@ def test_optional_questions_say_so_and_the_required_one_does_not():
     good_day = widget(at, "w_about_good_day").label
     assert "(optional)" not in matters
     assert "(optional)" in good_day
-    assert any("(optional)" in s.value for s in at.subheader if "needs identified" in s.value)
+    assert any("(optional)" in s.value for s in at.header if "needs identified" in s.value)
 
 
 def test_every_about_me_answer_is_kept_after_visiting_another_step():

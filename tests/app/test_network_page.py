@@ -51,7 +51,7 @@ def test_editing_one_person_and_removing_another_leaves_the_rest_alone():
     assert [p.name for p in people] == ["Aisha", "Père Jean", "Dot"]
     assert people[0].how_often == "Morning and evening"
     assert widget(at, entry_widget_key("network", "people", keys[3], "helps_with")).value == "Phone calls"
-    assert at.markdown.values.count("#### Person 1") == 1
+    assert at.markdown.values.count("### Person 1") == 1
 
 
 def test_a_person_without_a_name_is_pointed_out_by_their_number():
@@ -106,4 +106,4 @@ def test_the_person_is_told_their_carer_can_ask_for_an_assessment():
 
 def test_the_list_of_people_is_marked_optional():
     at = go(new_app(), "network")
-    assert any(s.value.startswith("People who help") and "(optional)" in s.value for s in at.subheader)
+    assert any(s.value.startswith("People who help") and "(optional)" in s.value for s in at.header)

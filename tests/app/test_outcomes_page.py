@@ -67,7 +67,8 @@ def test_a_removed_outcome_can_be_put_back_in_its_place():
     middle = add_outcome(at, "two")
     add_outcome(at, "three")
     press(at, f"remove_outcomes_outcomes_{middle}")
-    assert any("Outcome 2 was removed" in i.value for i in at.info)
+    assert any(i.value.replace("\\", "") == "Outcome 2 (“two”) was removed." for i in at.info)
+    assert at.button(key="undo_outcomes_outcomes").label.replace("\\", "") == "Undo: put Outcome 2 (“two”) back"
     press(at, "undo_outcomes_outcomes")
     assert texts(at) == ["one", "two", "three"]
     assert entries(at, "outcomes", "outcomes")[1].id == middle
