@@ -114,9 +114,10 @@ def draw_question(question: BudgetQuestion, problems: list[FieldError]) -> None:
     current = plan.budget.answers.get(question.id)
     key = answer_key(question.id)
     st.session_state[key] = current if current in ids else None
-    # The question is shown as a heading with its hint; the radio group keeps just the
-    # question as its accessible name (Markdown in a label is read out as symbols).
-    st.markdown(f"#### {say(question.label)}")
+    # The question is shown in bold with its hint; the radio group keeps just the question
+    # as its accessible name (Markdown in a label is read out as symbols). Not a heading:
+    # the groups are expanders, so a heading here would skip levels.
+    st.markdown(f"**{say(question.label)}**")
     if question.hint:
         st.markdown(say(question.hint))
     st.radio(
