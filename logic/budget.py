@@ -22,6 +22,20 @@ NOT_SURE = "not_sure"
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
 
+# Words the budget step needs from content/steps/budget.toml [text]; the check names any missing.
+PAGE_TEXT_KEYS = frozenset(
+    """illustrative how_to_answer not_sure note_label note_too_long group_progress result_heading
+    result_none result_figure result_figure_label result_range result_periods_caption period_heading
+    amount_heading period_week period_four_weeks period_year result_zero result_minimum result_maximum
+    result_unanswered result_not_sure_lowest result_not_sure_middle result_not_sure_highest
+    contribution_heading contribution_label contribution_hint contribution_error_number
+    contribution_error_negative contribution_error_too_big contribution_split worked_out_heading
+    worked_out_intro chart_caption chart_alt area_heading area_unpaid answer_heading points_heading
+    not_answered total_points band_sentence band_sentence_top price_sentence support_percent_sentence
+    support_points_sentence rounded_sentence range_sentence caveats_heading caveats next_heading
+    next_steps""".split()
+)
+
 AnswerStatus = Literal["answered", "not_sure", "unanswered"]
 
 

@@ -702,9 +702,15 @@ def _load_pdf(reader: _Reader) -> PdfContent | None:
     return pdf
 
 
-def _load_budget(reader: _Reader, need_areas: list[NeedArea]) -> BudgetContent | None:
+def _load_budget(
+    reader: _Reader, need_areas: list[NeedArea], step: StepContent | None = None
+) -> BudgetContent | None:
     """The budget questions, matrix and worked examples, cross-checked with each other."""
-    from logic.budget import NOT_SURE, check_examples  # budget.py reads these models
+    from logic.budget import NOT_SURE, PAGE_TEXT_KEYS, check_examples  # budget.py reads these models
+
+    if step is not None:
+        for key in sorted(PAGE_TEXT_KEYS - set(step.text)):
+            reader.problem("steps/budget.toml", f"text.{key}", "required but missing")
 
     q_file, m_file, e_file = "budget/questions.toml", "budget/matrix.toml", "budget/examples.toml"
     before = len(reader.problems)
@@ -855,7 +861,7 @@ def load_content(root: Path = CONTENT_DIR) -> Content:
     parts: dict[str, Any] = {}
     parts["save"] = _load_save(reader)
     parts["outcome_examples"] = _load_outcome_examples(reader, need_areas)
-    parts["budget"] = _load_budget(reader, need_areas)
+    parts["budget"] = _load_budget(reader, need_areas, steps.get("budget"))
     parts["glossary"] = _load_glossary(reader)
     parts["accessibility_statement"] = _load_accessibility_statement(reader)
     parts["pdf"] = _load_pdf(reader)

@@ -182,7 +182,8 @@ def draw_result(budget: BudgetContent, estimate: Estimate, problems: list[FieldE
         total = str(len(estimate.breakdown))
         st.warning(step_text(STEP, "result_unanswered", count=str(estimate.unanswered), max=total))
     if estimate.not_sure:
-        st.warning(step_text(STEP, "result_not_sure", count=str(estimate.not_sure)))
+        key = f"result_not_sure_{budget.matrix.not_sure_counts_as}"
+        st.warning(step_text(STEP, key, count=str(estimate.not_sure)))
     draw_contribution(estimate, problems)
     draw_worked_out(budget, estimate)
     draw_caveats()

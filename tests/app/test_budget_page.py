@@ -60,7 +60,7 @@ def test_answering_shows_a_figure_range_periods_and_how_it_was_worked_out():
     assert figure(at) == "About £140 a week"
     text = all_text(at)
     assert "between **£125** and **£155** a week" in text
-    assert "12 of 13 questions are not answered yet" in text
+    assert "Questions not answered yet: 12 of 13" in text
     periods = at.table[0].value
     assert list(periods.iloc[:, 1]) == ["£140", "£560", "£7,280"]
     breakdown = at.table[1].value
@@ -89,7 +89,7 @@ def test_not_sure_is_counted_and_explained():
     answer(at, "nutrition", "daily")
     answer(at, "staying_safe", NOT_SURE)
     assert plan(at).budget.answers["staying_safe"] == NOT_SURE
-    assert "1 answers are \"I'm not sure\"" in all_text(at)
+    assert "Answers that are \"I'm not sure\": 1. Each counts as the answer with the fewest points" in all_text(at)
 
 
 def test_answers_and_notes_survive_moving_to_another_step_and_back():
@@ -169,4 +169,4 @@ def test_an_answer_the_content_no_longer_has_counts_as_unanswered():
     at.switch_page("pages/budget.py").run()
     assert not at.exception
     assert at.radio(key="w_budget_answer_nutrition").value is None
-    assert "12 of 13 questions are not answered yet" in all_text(at)
+    assert "Questions not answered yet: 12 of 13" in all_text(at)

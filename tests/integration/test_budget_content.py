@@ -147,3 +147,9 @@ def test_a_worked_example_with_an_answer_that_does_not_exist_is_named(content_co
 def test_a_missing_matrix_file_is_named(content_copy):
     (content_copy / "budget" / "matrix.toml").unlink()
     assert "budget/matrix.toml: (file): file is missing" in problems_in(content_copy)
+
+
+def test_a_missing_word_on_the_budget_step_is_named_not_crashed_on(content_copy):
+    edit(content_copy / "steps" / "budget.toml", "range_sentence =", "range_sentense =")
+    problems = problems_in(content_copy)
+    assert "steps/budget.toml: text.range_sentence: required but missing" in problems
