@@ -244,7 +244,7 @@ def draw_worked_out(budget: BudgetContent, estimate: Estimate) -> None:
     table = pd.DataFrame(rows)
     need = table[table["kind"] == "need"]
     chart = (
-        alt.Chart(need, description=say_plain(text["chart_alt"]))
+        alt.Chart(need)
         .mark_bar(color=BAR_COLOUR)
         .encode(
             x=alt.X(f"{points_col}:Q", title=points_col, axis=alt.Axis(tickMinStep=1)),
