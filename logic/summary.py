@@ -17,14 +17,14 @@ from pydantic import BaseModel
 from logic.budget import estimate_for_plan
 from logic.content import Content, FieldDef, ListDef, PdfContent, StepContent
 from logic.journey import STEP_SECTIONS, name_values, speaking_to_carer, validate_fields, visible_fields
-from logic.money import PENNY, convert, pounds, round_to
-from logic.plan import Plan, SupportItem
+from logic import spending
+from logic.money import convert, pounds
+from logic.plan import Plan
 from logic.wording import Wording, speak
 
 # Parts of the Plan that are bookkeeping, not answers.
 NOT_ANSWERS = {"schema_version", "progress"}
 ENTRY_KEYS = {"id"}
-RECURRING = ("week", "four_weeks", "year")
 
 
 @dataclass(frozen=True)
@@ -435,11 +435,6 @@ def missing_answers(content: Content, plan: Plan) -> list[MissingAnswer]:
 # ---------------------------------------------------------------- money
 
 
-def item_cost(item: SupportItem) -> Decimal:
-    """The cost of one item each time it happens: how many, times the unit cost."""
-    return item.quantity * item.unit_cost
-
-
 def _estimate(content: Content, plan: Plan) -> Estimate | None:
     """The indicative budget from the budget step's answers; None before any are given."""
     if content.budget is None:
@@ -470,66 +465,54 @@ def _estimate_lines(content: Content, say: _Speaker, estimate: Estimate | None) 
 
 
 def spending_table(content: Content, plan: Plan, say: _Speaker | None = None) -> SpendingTable:
-    """The costed spending table: each item over a week, 4 weeks and a year, with totals."""
+    """The costed spending table: each item over a week, 4 weeks and a year, with totals.
+
+    Costs and the comparison with the estimate come from logic.spending, so the PDF shows
+    the same figures as the spending step."""
     say = say or _Speaker(content, plan)
     pdf = _pdf(content)
     titles = _outcome_titles(content, plan, say)
     rows = []
-    totals = {"week": Decimal(0), "four_weeks": Decimal(0), "year": Decimal(0), "one_off": Decimal(0)}
     for item in plan.spending.items:
-        cost = item_cost(item)
-        if item.frequency in RECURRING:
-            periods = {p: convert(cost, item.frequency, p) for p in RECURRING}  # type: ignore[arg-type]
-            one_off = Decimal(0)
-        else:
-            periods = {p: Decimal(0) for p in RECURRING}
-            one_off = cost
-        for period, amount in periods.items():
-            totals[period] += amount
-        totals["one_off"] += one_off
-        name = item.description.strip() or _support_option_label(content, item.option_id) or item.option_id
-        lines = [name] + [
-            text for text in (item.provider.strip(), item.how_paid.strip()) if text
-        ]
-        if item.description.strip() and item.option_id:
-            option = _support_option_label(content, item.option_id)
-            if option and option != item.description.strip():
-                lines.insert(1, option)
+        one_off = item.frequency == "one_off"
+        yearly = spending.yearly_cost(item)
+        name = spending.item_title(content, item)
+        lines = [name]
+        option = _support_option_label(content, item.option_id) if item.option_id else None
+        if option and option != name:
+            lines.append(option)
+        lines += [text for text in (item.provider.strip(), item.how_paid.strip()) if text]
         rows.append(
             CostRow(
                 support="\n".join(lines),
                 amount=_decimal_text(item.quantity),
                 frequency=_choice_label(content, say, "spending.items.frequency", item.frequency),
                 unit_cost=pounds(item.unit_cost),
-                per_week=pounds(periods["week"]) if one_off == 0 else "",
-                per_four_weeks=pounds(periods["four_weeks"]) if one_off == 0 else "",
-                per_year=pounds(periods["year"]) if one_off == 0 else "",
-                one_off=pounds(one_off) if one_off else "",
+                per_week="" if one_off else pounds(convert(yearly, "year", "week")),
+                per_four_weeks="" if one_off else pounds(convert(yearly, "year", "four_weeks")),
+                per_year="" if one_off else pounds(yearly),
+                one_off=pounds(spending.item_cost(item)) if one_off else "",
                 outcomes="; ".join(titles.get(i, i) for i in item.outcome_ids),
             )
         )
-    estimate = _estimate(content, plan)
+    totals = spending.total_costs(plan.spending.items)
     comparison = []
-    total_year = round_to(totals["year"], PENNY)
+    estimate = spending.indicative_estimate(content, plan)
     if rows and estimate is not None:
-        low = estimate.low if estimate.low is not None else estimate.yearly
-        high = estimate.high if estimate.high is not None else estimate.yearly
-        key = "compare_within"
-        if total_year < low:
-            key = "compare_below"
-        elif total_year > high:
-            key = "compare_above"
-        comparison.append(say(pdf.text[key], amount=pounds(total_year)) if key in pdf.text else "")
+        standing = spending.compare_with_estimate(totals, estimate).standing
+        key = {"within": "compare_within", "under": "compare_below", "over": "compare_above"}[standing]
+        comparison.append(say(pdf.text[key], amount=pounds(totals.yearly)) if key in pdf.text else "")
         if "compare_difference" in pdf.text:
-            comparison.append(say(pdf.text["compare_difference"], amount=pounds(total_year - estimate.yearly)))
-    if totals["one_off"] and "one_off_total" in pdf.text:
-        comparison.append(say(pdf.text["one_off_total"], amount=pounds(totals["one_off"])))
+            difference = totals.yearly - convert(estimate.weekly, "week", "year")
+            comparison.append(say(pdf.text["compare_difference"], amount=pounds(difference)))
+    if totals.one_off and "one_off_total" in pdf.text:
+        comparison.append(say(pdf.text["one_off_total"], amount=pounds(totals.one_off)))
     return SpendingTable(
         rows=rows,
-        total_week=totals["week"],
-        total_four_weeks=totals["four_weeks"],
-        total_year=totals["year"],
-        total_one_off=totals["one_off"],
+        total_week=totals.weekly,
+        total_four_weeks=totals.four_weekly,
+        total_year=totals.yearly,
+        total_one_off=totals.one_off,
         comparison=[line for line in comparison if line],
     )
 

@@ -1,0 +1,206 @@
+"""The draft plan PDF from the shipped content: every section and answer is in it, any script
+prints, the plan reads back out of it, and it is built like a document a person can use."""
+import datetime as dt
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+import logic.pdf as pdf_module
+from logic.content import load_content
+from logic.pdf import ATTACHMENT_NAME, ScriptFont, pdf_file_name, render_plan_pdf, script_runs
+from logic.plan import SCHEMA_VERSION, Plan
+from logic.summary import AnswerList, all_answer_paths, plan_document
+from tests.fixtures.plans import CHINESE, POLISH, URDU, full_plan, multilingual_plan
+
+CONTENT = load_content()
+CREATED = dt.datetime(2026, 11, 24, 10, 30, tzinfo=dt.timezone.utc)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def full_pdf() -> bytes:
+    return render_plan_pdf(CONTENT, full_plan(), created=CREATED)
+
+
+@pytest.fixture(scope="module")
+def full_reader(full_pdf) -> PdfReader:
+    return PdfReader(io.BytesIO(full_pdf))
+
+
+@pytest.fixture(scope="module")
+def full_text(full_reader) -> str:
+    return flat(" ".join(page.extract_text() for page in full_reader.pages))
+
+
+@pytest.fixture(scope="module")
+def multilingual_pdf() -> bytes:
+    return render_plan_pdf(CONTENT, multilingual_plan(), created=CREATED)
+
+
+def test_every_section_heading_is_in_the_pdf(full_text):
+    doc = plan_document(CONTENT, full_plan())
+    for section in doc.sections:
+        assert flat(section.heading) in full_text
+
+
+def test_every_answer_of_a_full_plan_is_in_the_pdf(full_text):
+    doc = plan_document(CONTENT, full_plan())
+    answers = list(doc.cover)
+    for section in doc.sections:
+        for item in section.items:
+            answers += [a for e in item.entries for a in e.answers] if isinstance(item, AnswerList) else [item]
+    for answer in answers:
+        assert answer.text is not None, f"{answer.path} is blank in the full fixture plan"
+        for line in answer.text.split("\n"):
+            assert flat(line) in full_text, answer.path
+
+
+def test_everything_a_person_typed_is_in_the_pdf(full_text):
+    """Walks the Plan itself, not the summary: every typed sentence must be printed."""
+    def typed(value):
+        if isinstance(value, str):
+            if " " in value.strip():  # typed words, not ids
+                yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from typed(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from typed(item)
+
+    data = full_plan().model_dump(exclude={"progress"})
+    found = list(typed(data))
+    assert len(found) > 40
+    for text in found:
+        assert flat(text) in full_text
+
+
+def test_every_part_of_the_plan_model_is_answered_in_the_full_fixture():
+    """Guards the fixture: a field added to the Plan must be filled here, so the tests
+    above check that it reaches Check your answers and the PDF."""
+    blank = Plan()
+    plan = full_plan()
+    for path in all_answer_paths():
+        section, name = path.split(".")
+        assert getattr(getattr(plan, section), name) != getattr(getattr(blank, section), name), path
+
+
+def test_the_costed_table_has_totals_and_the_estimate(full_text):
+    assert "Per 4 weeks" in full_text
+    assert "£6,877.00" in full_text  # 7 x £13.75 and 2 x £18 a week, for 52 weeks
+    assert "Estimated personal budget" in full_text
+    assert "within the estimated range" in full_text
+
+
+def test_the_cover_carries_the_draft_mark_name_preparer_and_date(full_reader):
+    cover = flat(full_reader.pages[0].extract_text())
+    assert "Draft: to discuss with your social worker, not an agreed plan" in cover
+    assert "Zoë Wiśniewski" in cover
+    assert "Anna Wiśniewska" in cover and "Daughter" in cover
+    assert "24 November 2026" in cover
+
+
+def test_pages_are_numbered_page_x_of_y(full_reader):
+    count = len(full_reader.pages)
+    assert f"Page 1 of {count}" in full_reader.pages[0].extract_text()
+    assert f"Page {count} of {count}" in full_reader.pages[-1].extract_text()
+
+
+def test_the_end_has_notes_signatures_and_what_happens_next(full_text):
+    for words in ("Social worker's notes", "Signed by the social worker", "Signature", "What happens next"):
+        assert words in full_text
+
+
+def test_the_plan_reads_back_out_of_the_pdf(full_reader):
+    data = full_reader.attachments[ATTACHMENT_NAME][0]
+    assert json.loads(data)["schema_version"] == SCHEMA_VERSION
+    assert Plan.from_json(data) == full_plan()
+
+
+def test_the_pdf_has_title_author_subject_and_language(full_reader):
+    info = full_reader.metadata
+    assert info.title == "Draft care and support plan for Zoë Wiśniewski"
+    assert info.author == "Anna Wiśniewska"
+    assert info.subject
+    assert full_reader.trailer["/Root"]["/Lang"] == "en-GB"
+
+
+def test_each_section_has_a_bookmark(full_reader):
+    titles = [item.title for item in full_reader.outline]
+    for section in plan_document(CONTENT, full_plan()).sections:
+        assert section.heading in titles
+
+
+def test_no_text_is_smaller_than_11_point(full_reader):
+    sizes = set()
+    for page in full_reader.pages:
+        sizes |= {float(s) for s in re.findall(rb"/F\d+ ([\d.]+) Tf", page.get_contents().get_data())}
+    assert sizes and min(sizes) >= 11
+
+
+def test_the_fonts_are_embedded_as_subsets(full_reader):
+    fonts = set()
+    for page in full_reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    assert fonts and all("+" in name for name in fonts)
+
+
+def test_many_scripts_long_answers_and_40_items_render(multilingual_pdf):
+    reader = PdfReader(io.BytesIO(multilingual_pdf))
+    # pypdf puts a NUL before each character of the CJK font (pdftotext does not).
+    text = " ".join(page.extract_text() for page in reader.pages).replace("\x00", "")
+    for word in ("Zażółć", "Łódź", "公园散步", "王芳", "‘curly", "£"):
+        assert word in text, word
+    for word in URDU.split()[:3]:
+        assert word in text, word
+    assert Plan.from_json(reader.attachments[ATTACHMENT_NAME][0]) == multilingual_plan()
+
+
+def test_a_spending_table_over_several_pages_repeats_its_headings(multilingual_pdf):
+    reader = PdfReader(io.BytesIO(multilingual_pdf))
+    pages = [page.extract_text() for page in reader.pages]
+    assert sum("Unit cost" in text and "Per year" in text for text in pages) >= 2
+
+
+def test_a_blank_plan_renders_and_says_what_is_still_to_discuss():
+    reader = PdfReader(io.BytesIO(render_plan_pdf(CONTENT, Plan(), created=CREATED)))
+    text = flat(" ".join(page.extract_text() for page in reader.pages))
+    assert "Nothing written here yet" in text
+    assert Plan.from_json(reader.attachments[ATTACHMENT_NAME][0]) == Plan()
+
+
+def test_a_missing_font_file_prints_in_the_base_font_rather_than_failing(monkeypatch):
+    monkeypatch.setitem(pdf_module.FONTS, "cjk", ScriptFont(Path("/nonexistent/font.ttc")))
+    monkeypatch.setitem(pdf_module.FONTS, "arabic", ScriptFont(Path("/nonexistent/font.ttf"), shaping=True, rtl=True))
+    plan = full_plan()
+    plan.about.good_day = f"{CHINESE} {URDU}"
+    data = render_plan_pdf(CONTENT, plan, created=CREATED)
+    assert data.startswith(b"%PDF")
+
+
+def test_text_is_split_into_runs_by_script():
+    runs = script_runs(f"Mum says {URDU} and {CHINESE} 😀 ok")
+    assert [script for script, _ in runs] == ["dejavu", "arabic", "dejavu", "cjk", "emoji", "dejavu"]
+    assert "".join(run for _, run in runs) == f"Mum says {URDU} and {CHINESE} 😀 ok"
+    assert script_runs(POLISH) == [("dejavu", POLISH)]
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Zoë Wiśniewski", "draft-care-plan-Zoë-Wiśniewski-2026-11-24.pdf"),
+        ("../../etc/passwd", "draft-care-plan-etc-passwd-2026-11-24.pdf"),
+        ('Mr "O\'Brien" <b>😀</b>\n\\x', "draft-care-plan-Mr-O-Brien-b-b-x-2026-11-24.pdf"),
+        ("", "draft-care-plan-2026-11-24.pdf"),
+    ],
+)
+def test_the_file_name_keeps_the_name_and_date_without_unsafe_characters(name, expected):
+    assert pdf_file_name("draft-care-plan", name, dt.date(2026, 11, 24)) == expected
