@@ -22,7 +22,7 @@ from ui.fields import field_label, widget_key
 from ui.state import get_content, get_plan
 from ui.words import say, ui_text
 
-REMOVED_KEY = "list_removed"  # {"step/list": (index, entry, title)}: the last removal, for Undo
+REMOVED_KEY = "list_removed"  # {"step/list": [(index, entry, title), ...]}: removals, newest last, for Undo
 NEED_WORDS_KEY = "list_need_words"  # words of needs un-ticked, kept in case they are ticked again
 
 
@@ -132,23 +132,25 @@ def _remove(step_id: str, list_id: str, key: str, title: str) -> None:
         index, entry = removed
         snippet = _snippet(entry)
         named = f"{title} (“{snippet}”)" if snippet else title
-        st.session_state.setdefault(REMOVED_KEY, {})[f"{step_id}/{list_id}"] = (index, entry, named)
+        st.session_state.setdefault(REMOVED_KEY, {}).setdefault(f"{step_id}/{list_id}", []).append(
+            (index, entry, named)
+        )
 
 
 def _undo(step_id: str, list_id: str) -> None:
-    removed = st.session_state.get(REMOVED_KEY, {}).pop(f"{step_id}/{list_id}", None)
-    if removed is not None:
-        index, entry, _ = removed
-        entries = entries_of(step_id, list_id)
-        if len(entries) < list_spec(step_id, list_id).max_entries:
-            restore_entry(entries, index, entry)
+    # Newest first: undoing removals in reverse order puts every entry back where it was.
+    removals = st.session_state.get(REMOVED_KEY, {}).get(f"{step_id}/{list_id}", [])
+    entries = entries_of(step_id, list_id)
+    if removals and len(entries) < list_spec(step_id, list_id).max_entries:
+        index, entry, _ = removals.pop()
+        restore_entry(entries, index, entry)
 
 
 def _draw_undo(step_id: str, list_id: str) -> None:
-    removed = st.session_state.get(REMOVED_KEY, {}).get(f"{step_id}/{list_id}")
-    if removed is None:
+    removals = st.session_state.get(REMOVED_KEY, {}).get(f"{step_id}/{list_id}", [])
+    if not removals:
         return
-    _, _, title = removed
+    _, _, title = removals[-1]
     st.info(ui_text("list_removed", label=title), icon=":material/delete:")
     st.button(
         ui_text("list_undo", label=title),

@@ -174,3 +174,17 @@ def test_markdown_and_html_typed_in_an_outcome_are_kept_as_typed():
     go(at, "outcomes")
     assert widget(at, entry_widget_key("outcomes", "outcomes", key, "text")).value == typed
     assert not any("alert(1)" in m.value for m in at.markdown)
+
+
+def test_several_removals_are_undone_newest_first_and_all_come_back_in_place():
+    at = go(new_app(), "outcomes")
+    keys = [add_outcome(at, text) for text in ("one", "two", "three", "four")]
+    press(at, f"remove_outcomes_outcomes_{keys[1]}")
+    press(at, f"remove_outcomes_outcomes_{keys[2]}")
+    assert texts(at) == ["one", "four"]
+    assert at.button(key="undo_outcomes_outcomes").label.replace("\\", "") == "Undo: put Outcome 2 (“three”) back"
+    press(at, "undo_outcomes_outcomes")
+    press(at, "undo_outcomes_outcomes")
+    assert texts(at) == ["one", "two", "three", "four"]
+    assert [o.id for o in entries(at, "outcomes", "outcomes")] == keys
+    assert all(b.key != "undo_outcomes_outcomes" for b in at.button)  # nothing left to undo
