@@ -26,8 +26,14 @@ AXE_REPORT = SCREENSHOTS / "axe-moderate-and-minor.json"
 # ---- moving around -------------------------------------------------------------------
 
 def settle(page, pause_ms: int = 250) -> None:
-    """Wait for Streamlit to finish drawing (focus scripts run just after)."""
+    """Wait for Streamlit to finish drawing a page: connected, not running, a heading and
+    the planner's styles on it (a first load can look idle before its first run starts)."""
     wait_ready(page)
+    page.wait_for_function(
+        """() => document.querySelector('h1') && document.querySelector('.planner-a11y')
+             && [...document.querySelectorAll('style')].some(s => s.textContent.includes('--planner-focus'))""",
+        timeout=20000,
+    )
     page.wait_for_timeout(pause_ms)
     wait_ready(page)
 

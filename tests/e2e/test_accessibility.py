@@ -57,6 +57,7 @@ def test_no_sideways_scrolling_at_320_px_or_at_200_percent_zoom(page, server, st
 
 
 def test_every_input_has_a_visible_label_tied_to_it(page, server):
+    settle(page)
     # The file box is reached by its "Browse files" button under a visible label; its own
     # <input type=file> is hidden by Streamlit, so it is left out here (axe still checks it).
 
@@ -78,6 +79,7 @@ def test_every_input_has_a_visible_label_tied_to_it(page, server):
 
 
 def test_an_error_puts_error_in_the_title_takes_focus_and_links_to_the_field(page, server):
+    settle(page)
     click_continue(page)  # Start asks who the plan is for; nothing chosen yet
     assert page.title() == f"Error: {title_of('start')}"
     assert focused(page)["key"] == "error_summary"
@@ -91,6 +93,7 @@ def test_an_error_puts_error_in_the_title_takes_focus_and_links_to_the_field(pag
 
 
 def test_continue_moves_focus_to_the_new_steps_heading(page, server):
+    settle(page)
     page.get_by_text("For myself", exact=True).click()
     settle(page)
     click_continue(page)
@@ -101,6 +104,7 @@ def test_continue_moves_focus_to_the_new_steps_heading(page, server):
 
 
 def test_focus_is_always_visible_on_links_buttons_and_fields(page, server):
+    settle(page)
     rings = []
     for _ in range(12):
         page.keyboard.press("Tab")
@@ -129,6 +133,7 @@ def test_larger_text_makes_the_words_bigger_on_every_step_until_switched_off(pag
             "() => parseFloat(getComputedStyle(document.querySelector('[data-testid=\"stMain\"] .stMarkdown p')).fontSize)"
         )
 
+    settle(page)
     before = body_size()
     page.locator("[data-testid='stMain']").get_by_text("Larger text", exact=True).click()
     settle(page)
@@ -149,6 +154,7 @@ def test_larger_text_makes_the_words_bigger_on_every_step_until_switched_off(pag
 
 
 def test_accessibility_statement_is_linked_from_every_step_and_keeps_answers(page, server):
+    settle(page)
     page.get_by_text("For myself", exact=True).click()
     settle(page)
     page.get_by_label("Your name", exact=False).first.fill("Zoë")
