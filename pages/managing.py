@@ -91,7 +91,9 @@ def draw_provider() -> None:
         text("provider_label"),
         ids,
         format_func=lambda provider_id: names[provider_id],
-        captions=[text("provider_contact", phone=p.phone, email=p.email) for p in content.providers],
+        # Phone only here: e-mail links in faded captions fail colour contrast; the chosen
+        # provider's full contact details are shown below.
+        captions=[text("provider_phone", phone=p.phone) for p in content.providers],
         index=None,
         key=key,
         on_change=keep("provider_id", key),
@@ -199,10 +201,10 @@ if chosen is not None:
 
 with st.expander(text("compare_heading")):
     for way in management.ways:
-        st.markdown(f"#### {say(way.label)}")
+        st.markdown(f"**{say(way.label)}**")
         draw_way(way)
 
-st.subheader(text("help_heading"), anchor="help")
+st.header(text("help_heading"), anchor="help")
 if "helper" in fields:
     draw_field(STEP, fields.pop("helper"), by_field.get("helper"))
 if management.help:

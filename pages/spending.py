@@ -99,7 +99,7 @@ def undo_remove() -> None:
 def draw_item(number: int, item: SupportItem, outcome_text: dict[str, str]) -> None:
     unit, units = unit_words(item.option_id)
     with st.container(border=True):
-        st.markdown(f"#### {text('item_heading', count=str(number), item=item_title(content, item))}")
+        st.markdown(f"### {text('item_heading', count=str(number), item=item_title(content, item))}")
         st.markdown(
             text(
                 "item_cost_line",
@@ -148,7 +148,7 @@ def say_rule(rule) -> str:
 
 
 def draw_list(outcome_text: dict[str, str]) -> None:
-    st.subheader(text("list_heading"), anchor="support-list")
+    st.header(text("list_heading"), anchor="support-list")
     notice = st.session_state.pop(NOTICE_KEY, None)
     if notice:
         st.success(notice, icon=":material/check:")
@@ -225,7 +225,7 @@ def draw_form(outcome_text: dict[str, str]) -> None:
     option = find_option(content, current.option_id)
     unit, units = unit_words(current.option_id)
     heading = text("form_heading_edit", item=current.description or (option.label if option else "")) if editing else text("form_heading_add")
-    st.subheader(heading, anchor="support-form")
+    st.header(heading, anchor="support-form")
     st.markdown(text("form_intro"))
 
     labels = {
@@ -259,9 +259,10 @@ def draw_form(outcome_text: dict[str, str]) -> None:
     )
     if option is not None:
         st.markdown(escape_markdown(option.description))
-        st.markdown(text("option_rate", rate=pounds(option.rate), unit=unit, label=option.rate_from.strftime("%-d %B %Y")))
-        with st.expander(text("option_source")):
-            st.text(option.source)
+        if option.top_up_check:
+            st.markdown(text("option_rate", rate=pounds(option.rate), unit=unit, label=option.rate_from.strftime("%-d %B %Y")))
+            with st.expander(text("option_source")):
+                st.text(option.source)
 
     error_for("description")
     st.session_state["w_spending_description"] = current.description
@@ -292,8 +293,10 @@ def draw_form(outcome_text: dict[str, str]) -> None:
     else:
         st.session_state["w_spending_unit_cost"] = current.unit_cost
         st.text_input(labels["unit_cost"], key="w_spending_unit_cost", on_change=keep("unit_cost", "w_spending_unit_cost"))
-        if option is not None:
+        if option is not None and option.top_up_check:
             st.caption(text("unit_cost_hint", rate=pounds(option.rate)))
+        elif option is not None:
+            st.caption(text("unit_cost_hint_no_rate"))
 
     error_for("provider")
     st.session_state["w_spending_provider"] = current.provider
@@ -340,7 +343,7 @@ def draw_form(outcome_text: dict[str, str]) -> None:
 
 
 def draw_totals() -> None:
-    st.subheader(text("totals_heading"), anchor="totals")
+    st.header(text("totals_heading"), anchor="totals")
     st.markdown(text("totals_intro"))
     totals = total_costs(plan.spending.items)
     estimate = indicative_estimate(content, plan)
@@ -379,12 +382,13 @@ def draw_totals() -> None:
     st.markdown(f"**{text('chart_heading')}**")
     chart = pd.DataFrame(
         {
-            "what": [text("row_plan"), text("row_estimate")],
+            "what": [text("chart_plan"), text("chart_estimate")],
             # Floats only to draw bars; every figure people read is a Decimal above.
             "amount": [float(round(totals.weekly, 2)), float(round(estimate.weekly, 2))],
         }
     )
-    st.bar_chart(chart, x="what", y="amount", horizontal=True, x_label=text("chart_amount"), y_label="", height=160)
+    # With horizontal bars the value axis is the y axis.
+    st.bar_chart(chart, x="what", y="amount", horizontal=True, x_label="", y_label=text("chart_amount"), height=160)
     st.caption(text("chart_words", total=pounds(totals.weekly), estimate=pounds(estimate.weekly)))
 
 
@@ -396,7 +400,7 @@ def keep_other_help(ids: list[str]):
 
 
 def draw_checks(outcome_text: dict[str, str]) -> None:
-    st.subheader(text("checks_heading"), anchor="checks")
+    st.header(text("checks_heading"), anchor="checks")
     if not outcome_text:
         st.info(text("no_outcomes"), icon=":material/info:")
         st.page_link(page_file("outcomes"), label=text("go_to_outcomes"), icon=":material/arrow_back:")
