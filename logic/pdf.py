@@ -34,6 +34,7 @@ NOTO = Path("/usr/share/fonts/truetype/noto")
 NOTO_CJK = Path("/usr/share/fonts/opentype/noto")
 BASE = "dejavu"
 
+MARGIN = 20  # mm, left and right
 BODY_PT = 12
 SMALL_PT = 11  # nothing a person must read is smaller than 11 pt
 LINE_MM = 6.2
@@ -238,19 +239,27 @@ class _PlanPDF(FPDF):
     def header(self) -> None:
         if self.page_no() == 1:
             return
+        # A page can break inside an indented list entry: draw the head at the page margin.
+        indent = self.l_margin
+        self.set_left_margin(MARGIN)
+        self.set_x(MARGIN)
         self.set_text_color(*GREY)
         self.text_line(self.doc.say("running_head"), size=SMALL_PT)
         self.set_text_color(*INK)
         self.ln(2)
+        self.set_left_margin(indent)
+        self.set_x(indent)
 
     def footer(self) -> None:
         self.set_y(-16)
         self.set_text_color(*GREY)
         self.use(BASE, size=SMALL_PT)
         page = self.doc.say("page_footer", page=str(self.page_no()), pages="{nb}")
-        self.cell(0, 6, self.doc.text.get("draft_mark", ""), align="L")
-        self.set_x(self.l_margin)
-        self.cell(0, 6, page, align="R")
+        width = self.w - 2 * MARGIN
+        self.set_x(MARGIN)
+        self.cell(width, 6, self.doc.text.get("draft_mark", ""), align="L")
+        self.set_x(MARGIN)
+        self.cell(width, 6, page, align="R")
         self.set_text_color(*INK)
 
     # ------------------------------------------------------------ text
@@ -292,10 +301,12 @@ class _PlanPDF(FPDF):
 
 
 def _render_answer(pdf: _PlanPDF, answer: Answer, indent: float = 0) -> None:
-    pdf.set_left_margin(20 + indent)
+    pdf.set_left_margin(MARGIN + indent)
     pdf.set_x(pdf.l_margin)
-    if pdf.get_y() > pdf.h - 45:
+    # Keep a label with the first line of its answer.
+    if pdf.get_y() > pdf.page_break_trigger - 16:
         pdf.add_page()
+    top, page = pdf.get_y(), pdf.page_no()
     pdf.text_line(answer.label, bold=True)
     if answer.text is None:
         pdf.set_text_color(*GREY)
@@ -303,11 +314,18 @@ def _render_answer(pdf: _PlanPDF, answer: Answer, indent: float = 0) -> None:
         pdf.set_text_color(*INK)
     else:
         pdf.text_line(answer.text)
+    if indent:
+        # A rule beside each answer of a list entry; after a page break, only this page's part.
+        start = top if pdf.page_no() == page else pdf.t_margin + 10
+        pdf.set_draw_color(*RULE)
+        pdf.line(MARGIN + 2, start, MARGIN + 2, pdf.get_y() + 2.5)
     pdf.ln(2.5)
-    pdf.set_left_margin(20)
+    pdf.set_left_margin(MARGIN)
 
 
 def _render_list(pdf: _PlanPDF, item: AnswerList) -> None:
+    if pdf.get_y() > pdf.page_break_trigger - 34:
+        pdf.add_page()  # keep a list's heading with its first entry
     pdf.text_line(item.label, bold=True, size=13)
     pdf.ln(1)
     if not item.entries:
@@ -317,15 +335,12 @@ def _render_list(pdf: _PlanPDF, item: AnswerList) -> None:
         pdf.ln(2.5)
         return
     for entry in item.entries:
-        if pdf.get_y() > pdf.h - 50:
+        if entry.title and pdf.get_y() > pdf.page_break_trigger - 28:
             pdf.add_page()
-        pdf.text_line(entry.title, bold=True)
-        y = pdf.get_y()
+        if entry.title:
+            pdf.text_line(entry.title, bold=True)
         for answer in entry.answers:
             _render_answer(pdf, answer, indent=6)
-        pdf.set_draw_color(*RULE)
-        if pdf.get_y() > y:
-            pdf.line(22, y, 22, pdf.get_y() - 2)
     pdf.ln(1)
 
 
@@ -442,7 +457,7 @@ def _render_cover(pdf: _PlanPDF) -> None:
     pdf.set_right_margin(26)
     pdf.ln(4)
     pdf.text_line(doc.text["draft_mark"], size=15, bold=True, height=7.5)
-    pdf.set_left_margin(20)
+    pdf.set_left_margin(MARGIN)
     pdf.set_right_margin(20)
     pdf.ln(4)
     pdf.rect(20, top, pdf.epw, pdf.get_y() - top)
@@ -451,16 +466,15 @@ def _render_cover(pdf: _PlanPDF) -> None:
     for answer in doc.cover:
         _render_answer(pdf, answer)
     _render_answer(pdf, Answer("date", doc.say("cover_date"), doc.date))
-    pdf.ln(2)
     pdf.text_line(doc.say("cover_draft_note"))
-    pdf.ln(6)
+    pdf.ln(4)
     if "cover_contents" in doc.text:
         # Keep the list of sections in one piece: on the cover if it fits, else overleaf.
-        if pdf.get_y() + (len(doc.sections) + 2) * 6.5 > pdf.page_break_trigger:
+        if pdf.get_y() + (len(doc.sections) + 2) * 5.8 > pdf.page_break_trigger:
             pdf.add_page()
         pdf.text_line(doc.say("cover_contents"), bold=True, size=13)
         for number, section in enumerate(doc.sections, start=1):
-            pdf.text_line(f"{number}. {section.heading}")
+            pdf.text_line(f"{number}. {section.heading}", size=SMALL_PT, height=5.8)
 
 
 def _render_closing(pdf: _PlanPDF) -> None:

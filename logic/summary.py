@@ -259,17 +259,22 @@ def _choice_label(content: Content, say: _Speaker, path: str, value: str) -> str
     return value
 
 
-def _budget_answers_text(content: Content, say: _Speaker, answers: dict[str, str]) -> str:
-    budget = getattr(content, "budget", None)
-    lines = []
-    for question_id, answer_id in answers.items():
-        question = next((q for q in budget.questions if q.id == question_id), None) if budget else None
-        if question is None:
-            lines.append(f"{question_id}: {answer_id}")
-            continue
-        answer = next((a for a in question.answers if a.id == answer_id), None)
-        lines.append(f"{say(question.label)}: {say(answer.label) if answer else answer_id}")
-    return "\n".join(lines)
+def _keyed_answers(content: Content, say: _Speaker, path: str, label: str, values: dict[str, str]) -> Item:
+    """A dict of answers (budget question id -> answer id, or -> a note) as labelled rows."""
+    if not values:
+        return Answer(path, label, None)
+    budget = content.budget
+    rows = []
+    for key, value in values.items():
+        question = next((q for q in budget.questions if q.id == key), None) if budget else None
+        area = next((a.label for a in content.need_areas if a.id == key), None)
+        row_label = say(question.label) if question else area or _humanise(key)
+        text = value.strip() or None
+        if question is not None and path == "budget.answers":
+            answer = next((a for a in question.answers if a.id == value), None)
+            text = say(answer.label) if answer else text
+        rows.append(Answer(f"{path}.{key}", row_label, text))
+    return AnswerList(path, label, [Entry("", rows)])
 
 
 def _value_text(content: Content, plan: Plan, say: _Speaker, path: str, value: Any) -> str | None:
@@ -291,11 +296,7 @@ def _value_text(content: Content, plan: Plan, say: _Speaker, path: str, value: A
     if isinstance(value, (dt.date, dt.datetime)):
         return format_date(content, value if isinstance(value, dt.date) else value.date())
     if isinstance(value, dict):
-        if not value:
-            return None
-        if path == "budget.answers":
-            return _budget_answers_text(content, say, value)
-        return "\n".join(f"{k}: {v}" for k, v in value.items())
+        return "\n".join(f"{k}: {v}" for k, v in value.items()) or None
     if isinstance(value, (list, tuple)):
         if not value:
             return None
@@ -365,6 +366,8 @@ def answer_item(content: Content, plan: Plan, path: str, say: _Speaker | None = 
     label = _label(content, say, path)
     value = _plan_value(plan, path)
     model = _list_model(path)
+    if isinstance(value, dict):
+        return _keyed_answers(content, say, path, label, value)
     if model is None:
         return Answer(path, label, _value_text(content, plan, say, path, value))
     spec = _list_def(content, path)

@@ -29,7 +29,8 @@ def draw_list(item: AnswerList, words: dict[str, str]) -> None:
         return
     for entry in item.entries:
         with st.container(border=True):
-            st.markdown(f"**{escape_markdown(entry.title)}**")
+            if entry.title:
+                st.markdown(f"**{escape_markdown(entry.title)}**")
             for answer in entry.answers:
                 draw_answer(answer, words["not_provided"])
 
