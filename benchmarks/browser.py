@@ -118,7 +118,9 @@ class Server:
         return self.process.pid
 
 
-def start_server(port: int | None = None, extra_args: list[str] | None = None) -> Server:
+def start_server(
+    port: int | None = None, extra_args: list[str] | None = None, env: dict[str, str] | None = None
+) -> Server:
     """Start `streamlit run app.py` on loopback and wait for /_stcore/health to answer."""
     port = port or free_port()
     log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"planner-bench-{port}.log"
@@ -132,7 +134,7 @@ def start_server(port: int | None = None, extra_args: list[str] | None = None) -
         *(extra_args or []),
     ]
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
     server = Server(process, f"http://127.0.0.1:{port}", started, log_path=log_path)
     deadline = started + 120
     while time.perf_counter() < deadline:
@@ -221,6 +223,7 @@ async def answer_required(page, words: Words) -> None:
 class Walk:
     clicks_ms: list[float] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
+    by_step: dict[str, list[float]] = field(default_factory=dict)
     errors_shown: int = 0
     loaded_plan: bool = False
     problem: str | None = None
@@ -265,6 +268,7 @@ async def walk_journey(
                 outcome = await page.evaluate(CLICK_AND_TIME, {"label": words.continue_label, "timeoutMs": TIMEOUT_MS})
             if outcome["status"] == "moved":
                 walk.clicks_ms.append(outcome["ms"])
+                walk.by_step.setdefault(outcome["path"], []).append(outcome["ms"])
                 walk.steps.append(outcome["path"])
                 await wait_ready(page)
             elif outcome["status"] == "no-button":
@@ -319,6 +323,7 @@ async def measure_clicks(url: str, words: Words, walks: int, save_file: Path | N
     clicks: list[float] = []
     problems, steps = [], []
     loaded = False
+    by_step: dict[str, list[float]] = {}
     async with async_playwright() as p:
         browser = await launch(p)
         for _ in range(walks):
@@ -326,6 +331,8 @@ async def measure_clicks(url: str, words: Words, walks: int, save_file: Path | N
             walk = await walk_journey(await context.new_page(), url, words, save_file=save_file)
             clicks += walk.clicks_ms
             loaded = walk.loaded_plan
+            for path, times in walk.by_step.items():
+                by_step.setdefault(path, []).extend(times)
             steps = walk.steps
             if walk.problem:
                 problems.append(walk.problem)
@@ -333,6 +340,7 @@ async def measure_clicks(url: str, words: Words, walks: int, save_file: Path | N
         await browser.close()
     return {
         "unit": "ms", "walks": walks, "full_plan_loaded": loaded, "click_to_painted": summarise(clicks),
+        "to_step": {path: summarise(times) for path, times in by_step.items()},
         "steps": steps, "problems": problems,
     }
 
@@ -362,12 +370,17 @@ async def measure_concurrency(
             await context.close()
         await browser.close()
     clicks = [ms for w in walks for ms in w.clicks_ms]
+    by_step: dict[str, list[float]] = {}
+    for w in walks:
+        for path, times in w.by_step.items():
+            by_step.setdefault(path, []).extend(times)
     problems = [w.problem for w in walks if w.problem]
     return {
         "unit": "ms",
         "sessions": sessions,
         "think_time_s": think_s,
         "click_to_painted": summarise(clicks),
+        "to_step": {path: summarise(times) for path, times in by_step.items()},
         "completed_walks": sum(1 for w in walks if not w.problem),
         "full_plan_loaded": sum(1 for w in walks if w.loaded_plan),
         "steps_per_walk": max((len(w.steps) for w in walks), default=0),

@@ -219,3 +219,54 @@ def write_save_file(plan: Plan, folder) -> "Path":
     path = Path(folder) / "benchmark-full-plan.json"
     path.write_text(start.to_json(), encoding="utf-8")
     return path
+
+
+def _step_problems(content, plan: Plan) -> list[str]:
+    """What Continue would refuse on any step (too long, missing), as the journey checks it."""
+    from logic import journey
+    from logic.content import STEP_IDS
+
+    problems = []
+    for step_id in STEP_IDS:
+        for check in ("validate_fields", "validate_list_entries"):
+            validate = getattr(journey, check, None)
+            if validate is not None:
+                problems += [e.message for e in validate(content, plan, step_id)]
+    return problems
+
+
+def fit_to_limits(content, plan: Plan) -> Plan:
+    """Cut answers to each question's max_chars, so a walk through the steps is never refused."""
+    plan = plan.model_copy(deep=True)
+    for step in content.steps.values():
+        if not step.section or step.section not in Plan.model_fields:
+            continue
+        section = getattr(plan, step.section)
+        for field in step.fields:
+            value = getattr(section, field.id, None)
+            if isinstance(value, str) and len(value) > field.max_chars:
+                setattr(section, field.id, value[: field.max_chars])
+        for list_id, spec in step.lists.items():
+            for entry in getattr(section, list_id, []) or []:
+                for field in spec.fields:
+                    value = getattr(entry, field.id, None)
+                    if isinstance(value, str) and len(value) > field.max_chars:
+                        setattr(entry, field.id, value[: field.max_chars])
+    return plan
+
+
+def load_walk_plan(content) -> tuple[Plan, str]:
+    """A full plan every step accepts: the full plan cut to the limits, else a simpler one."""
+    plan, source = load_full_plan(content)
+    candidates = [(fit_to_limits(content, plan), f"{source}, cut to each answer's limit")]
+    try:
+        from tests.fixtures.plans import full_plan
+
+        candidates.append((_with_spending_items(full_plan(), content), "tests.fixtures.plans.full_plan"))
+    except ImportError:
+        pass
+    candidates.append((build_full_plan(content), "benchmarks.fixture.build_full_plan"))
+    for candidate, name in candidates:
+        if not _step_problems(content, candidate):
+            return candidate, name
+    return candidates[-1][0], candidates[-1][1] + " (some steps may refuse it)"

@@ -14,7 +14,7 @@ from benchmarks.stats import summarise
 
 # Names the save-file issue might give its readers; the first that exists is used.
 JSON_READERS = ("read_save_file", "load_save_file", "plan_from_save", "read_plan", "load_plan", "read_json")
-PDF_READERS = ("read_plan_pdf", "plan_from_pdf", "load_plan_pdf", "read_pdf", "load_pdf")
+PDF_READERS = ("read_plan_pdf", "plan_from_pdf", "load_plan_pdf", "read_pdf", "load_pdf", "read_save_file")
 ANY_READERS = ("read_upload", "load_upload", "read_saved_plan", "load_saved_plan", "read_file", "plan_from_bytes")
 
 

@@ -56,6 +56,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--think", type=float, default=1.0,
         help="seconds a concurrent session waits before each Continue, averaged (default 1; 0 = none)",
     )
+    parser.add_argument(
+        "--journey", choices=("full", "typed"), default="full",
+        help="browser sessions load the full plan at Start (full, default) or type only what is required",
+    )
     parser.add_argument("--url", help="measure clicks and concurrency against a running planner (e.g. nginx)")
     parser.add_argument(
         "--server-pid", type=int, action="append", default=[],
@@ -84,18 +88,25 @@ def run_parts(args: argparse.Namespace) -> dict:
     if unknown:
         raise SystemExit(f"unknown part(s): {', '.join(unknown)}; choose from {', '.join(PARTS)}")
     results: dict = {}
-    content = plan = words = None
+    content = plan = words = save_file = None
     try:
+        import tempfile
+
         from logic.content import load_content
 
         from benchmarks.browser import words_from_content
-        from benchmarks.fixture import load_full_plan
+        from benchmarks.fixture import load_full_plan, load_walk_plan, write_save_file
 
         content = load_content()
         plan, source = load_full_plan(content)
         words = words_from_content(content)
-        results["fixture"] = {"source": source, "json_kb": len(plan.to_json()) / 1024,
+        results["fixture"] = {"source": source, "json_kb": len(plan.to_json().encode()) / 1024,
                               "spending_items": len(plan.spending.items)}
+        if args.journey == "full":
+            walk_plan, walk_source = load_walk_plan(content)
+            save_file = write_save_file(walk_plan, tempfile.mkdtemp(prefix="planner-bench-"))
+            results["fixture"]["browser_sessions_load"] = walk_source
+            results["fixture"]["browser_save_file_kb"] = save_file.stat().st_size / 1024
     except Exception as error:  # noqa: BLE001 - content mid-edit: parts that need it say so
         results["fixture"] = not_available(error)
 
@@ -152,10 +163,10 @@ def run_parts(args: argparse.Namespace) -> dict:
             attempt(part, lambda: asyncio.run(measure_cold_start(settings["cold_runs"])))
         elif part == "clicks":
             attempt(part, lambda: with_server(args, lambda url, pids: asyncio.run(
-                __import__("benchmarks.browser", fromlist=["x"]).measure_clicks(url, words, settings["walks"]))))
+                __import__("benchmarks.browser", fromlist=["x"]).measure_clicks(url, words, settings["walks"], save_file))))
         elif part == "concurrent":
             levels = [int(n) for n in (args.sessions or settings["sessions"]).split(",") if n.strip()]
-            attempt(part, lambda: measure_levels(args, words, levels))
+            attempt(part, lambda: measure_levels(args, words, levels, save_file))
     results.pop("_pdf_bytes", None)
     return results
 
@@ -173,7 +184,7 @@ def with_server(args: argparse.Namespace, function):
         stop_server(server)
 
 
-def measure_levels(args: argparse.Namespace, words, levels: list[int]) -> dict:
+def measure_levels(args: argparse.Namespace, words, levels: list[int], save_file) -> dict:
     """Each level gets a fresh planner (when we start it), so memory is not left over."""
     from benchmarks.browser import measure_concurrency
 
@@ -181,7 +192,7 @@ def measure_levels(args: argparse.Namespace, words, levels: list[int]) -> dict:
     for sessions in levels:
         print(f"    {sessions} session(s) at once ...", file=sys.stderr, flush=True)
         out["levels"][str(sessions)] = with_server(
-            args, lambda url, pids: asyncio.run(measure_concurrency(url, words, sessions, pids, args.think))
+            args, lambda url, pids: asyncio.run(measure_concurrency(url, words, sessions, pids, args.think, save_file))
         )
         out["levels"][str(sessions)]["load_average_after"] = load_average()
     return out
