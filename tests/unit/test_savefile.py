@@ -350,3 +350,17 @@ def test_every_refusal_kind_is_one_the_app_has_words_for():
 
     messages = load_content().save.refusals
     assert set(REFUSAL_KINDS) <= set(messages)
+
+
+# --- The planner's own draft plan PDF (logic/pdf.py) -----------------------------------
+
+@pytest.mark.parametrize("builder", ["full_plan", "multilingual_plan"])
+def test_the_planners_own_draft_plan_pdf_loads_back_equal_and_fits_the_upload_limit(builder):
+    from logic.content import load_content
+    from logic.pdf import render_plan_pdf
+    from tests.fixtures import plans
+
+    plan = getattr(plans, builder)()
+    data = render_plan_pdf(load_content(), plan)
+    assert len(data) < MAX_FILE_BYTES
+    assert read_save_file(data) == plan
