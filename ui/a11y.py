@@ -100,11 +100,11 @@ _SCRIPT = """
     // Streamlit does not tie a radio group to its question: name each group by its label
     // (question and hint), so a screen reader says the question when entering the group.
     w.plannerA11y.nameGroups = function () {
-      document.querySelectorAll('.stRadio [role=radiogroup]:not([aria-labelledby])').forEach(function (group, n) {
+      document.querySelectorAll('.stRadio [role=radiogroup]').forEach(function (group) {
         var label = group.closest('.stRadio').querySelector('[data-testid=stWidgetLabel]');
-        if (!label) { return; }
-        if (!label.id) { label.id = 'planner-radio-label-' + n + '-' + Date.now(); }
-        group.setAttribute('aria-labelledby', label.id);
+        // Streamlit marks the label's text aria-hidden, so it is copied, not referenced.
+        var name = label ? label.textContent.replace(/\s+/g, ' ').trim() : '';
+        if (name && group.getAttribute('aria-label') !== name) { group.setAttribute('aria-label', name); }
       });
     };
     new MutationObserver(function () { w.plannerA11y.nameGroups(); })

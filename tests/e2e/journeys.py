@@ -44,8 +44,10 @@ def click_continue(page) -> None:
 
 
 def open_step(page, base_url: str, url_path: str) -> None:
-    """Open a step by its web address (a fresh visit: a new session, no answers)."""
-    page.goto(f"{base_url}/{url_path}")
+    """Open a step by its web address (a fresh visit: a new session, no answers).
+
+    The first step lives at "/" itself: its own name there gives "Page not found"."""
+    page.goto(f"{base_url}/{'' if url_path == 'start' else url_path}")
     settle(page)
 
 
@@ -206,3 +208,79 @@ def pdf_text(data: bytes) -> str:
 def squash(text: str) -> str:
     """Text with all whitespace removed, to find words a PDF may have wrapped or spaced."""
     return re.sub(r"\s+", "", text)
+
+
+# ---- whole journeys --------------------------------------------------------------------
+#
+# A journey is a list of steps; each step is a list of actions a person takes on it before
+# pressing Continue. Actions name what a person sees (labels, option words, button names):
+#   ("choose", "For myself")                         a radio option or checkbox, by its words
+#   ("choose_in", "Question words", "Option words")  an option inside one named radio group
+#   ("type", "Label words", "answer")                a text box, by (part of) its label
+#   ("select", "Label words", "Option words")        a drop-down list or multi-select
+#   ("click", "Button name")                         a button
+#   ("error_scan",)                                  press Continue with what is there, expect
+#                                                    the error summary, scan it, carry on
+
+def select_option(page, label: str, option: str) -> None:
+    page.get_by_label(label, exact=False).first.click()
+    page.get_by_role("option", name=option, exact=True).first.click()
+    settle(page, 100)
+    page.keyboard.press("Escape")  # close a multi-select's list so it does not cover Continue
+    settle(page, 100)
+
+
+def error_summary(page) -> str:
+    box = page.locator(".st-key-error_summary")
+    return box.inner_text() if box.count() else ""
+
+
+def act(page, action: tuple, where: str) -> list[dict]:
+    kind, *args = action
+    if kind == "choose":
+        choose(page, args[0])
+    elif kind == "choose_in":
+        group = page.get_by_role("radiogroup", name=args[0], exact=False).first
+        group.get_by_text(args[1], exact=True).first.click()
+        settle(page, 100)
+    elif kind == "type":
+        type_into(page, args[0], args[1])
+    elif kind == "select":
+        select_option(page, args[0], args[1])
+    elif kind == "click":
+        page.get_by_role("button", name=args[0], exact=True).first.click()
+        settle(page)
+    elif kind == "error_scan":
+        click_continue(page)
+        assert error_summary(page), f"{where}: expected an error summary"
+        assert page.title().startswith("Error: ")
+        assert focused(page)["key"] == "error_summary"
+        return axe_scan(page, f"{where} with errors")
+    else:
+        raise ValueError(kind)
+    return []
+
+
+def walk(page, journey_name: str, steps: list[tuple[str, list[tuple]]], widths: bool = False) -> list[dict]:
+    """Do each step's actions, scan it with axe (answers showing), press Continue.
+
+    Returns every serious or critical axe violation found on the way (it should be none).
+    """
+    problems: list[dict] = []
+    for number, (step_name, actions) in enumerate(steps, start=1):
+        where = f"{journey_name} {step_name}"
+        for action in actions:
+            problems += act(page, action, where)
+        problems += axe_scan(page, where)
+        if widths:
+            screenshots_at_widths(page, f"{journey_name}-{number:02d}-{step_name}")
+        else:
+            whole_page_screenshot(page, f"{journey_name}-{number:02d}-{step_name}-desktop")
+        if step_name == "plan":
+            break
+        before = heading(page)
+        click_continue(page)
+        assert not error_summary(page), f"{where}: {error_summary(page)}"
+        assert heading(page) != before, f"{where}: Continue did not move on"
+        assert focused(page)["id"] == "main-heading", f"{where}: focus did not move to the heading"
+    return problems

@@ -76,6 +76,8 @@ def test_every_input_has_a_visible_label_tied_to_it(page, server):
              }).map(el => el.outerHTML.slice(0, 120))"""
     )
     assert unlabelled == []
+    # A radio group is announced with its question (Streamlit leaves the group unnamed).
+    assert page.get_by_role("radiogroup", name="Who is this plan for?").count() == 1
 
 
 def test_an_error_puts_error_in_the_title_takes_focus_and_links_to_the_field(page, server):
