@@ -33,6 +33,7 @@ from logic.spending import (
     total_costs,
 )
 from logic.wording import escape_markdown
+from ui.a11y import request_focus
 from ui.fields import draw_fields
 from ui.frame import begin_step, continue_button, draw_error_summary, page_file
 from ui.state import get_content, get_plan
@@ -96,6 +97,12 @@ def undo_remove() -> None:
     st.session_state.pop(NOTICE_KEY, None)
 
 
+def short_title(item: SupportItem, most: int = 40) -> str:
+    """The item's name cut short for its buttons, which say which item they act on."""
+    title = item_title(content, item)
+    return title if len(title) <= most else title[: most - 1].rstrip() + "…"
+
+
 def draw_item(number: int, item: SupportItem, outcome_text: dict[str, str]) -> None:
     unit, units = unit_words(item.option_id)
     with st.container(border=True):
@@ -128,14 +135,14 @@ def draw_item(number: int, item: SupportItem, outcome_text: dict[str, str]) -> N
             st.warning(text("item_warning", label=rule.title, item=say_rule(rule)), icon=":material/warning:")
         left, right = st.columns(2)
         left.button(
-            text("edit_label", item=item_title(content, item)),
+            text("edit_label", item=short_title(item)),
             key=f"spending_edit_{item.id}",
             on_click=start_editing,
             args=(item.id,),
             icon=":material/edit:",
         )
         right.button(
-            text("remove_label", item=item_title(content, item)),
+            text("remove_label", item=short_title(item)),
             key=f"spending_remove_{item.id}",
             on_click=remove_item,
             args=(item.id,),
@@ -154,7 +161,7 @@ def draw_list(outcome_text: dict[str, str]) -> None:
         st.success(notice, icon=":material/check:")
     if REMOVED_KEY in st.session_state:
         _, removed = st.session_state[REMOVED_KEY]
-        st.button(text("undo", item=item_title(content, removed)), key="spending_undo", on_click=undo_remove)
+        st.button(text("undo", item=short_title(removed)), key="spending_undo", on_click=undo_remove)
     if not plan.spending.items:
         st.markdown(text("list_empty"))
     for number, item in enumerate(plan.spending.items, start=1):
@@ -193,6 +200,7 @@ def save_draft() -> None:
     problems = check_draft(content, current)
     st.session_state[PROBLEMS_KEY] = problems
     if problems:
+        request_focus("error_summary")
         return
     editing = st.session_state.get(EDITING_KEY)
     items = plan.spending.items
@@ -238,7 +246,9 @@ def draw_form(outcome_text: dict[str, str]) -> None:
     messages = {field: problem_message(field, problem, labels[field]) for field, problem in problems.items()}
     if problems:
         st.error(text("form_problem"), icon=":material/error:")
-        draw_error_summary([FieldError(field, message) for field, message in messages.items()])
+        # One error summary per page (it is what focus moves to): Continue's, if it has one.
+        if not errors:
+            draw_error_summary([FieldError(field, message) for field, message in messages.items()])
 
     def error_for(field: str) -> None:
         if field in messages:

@@ -256,3 +256,16 @@ def test_a_ten_thousand_character_description_gets_a_kind_message_and_is_kept():
     assert plan(at).spending.items == []
     assert "please shorten this to 200 characters or fewer" in shown(at)
     assert at.text_input(key="w_spending_description").value == long_words
+
+
+def test_a_problem_with_an_item_and_a_problem_on_continue_show_together():
+    at = new_app()
+    at.text_area(key="w_spending_best_value_notes").input("Value " * 700).run()
+    at.button(key="continue_spending").click().run()
+    assert plan(at).progress.current_step == "spending"
+    fill(at, "personal_assistant", "-1")
+    at.button(key="spending_save").click().run()
+    assert not at.exception
+    text = shown(at)
+    assert "Please shorten it to 3,000 or fewer" in text
+    assert "without a minus sign" in text
