@@ -385,7 +385,7 @@ def _render_spending(pdf: _PlanPDF, table: SpendingTable) -> None:
     pdf.set_fill_color(255, 255, 255)
     heading_style = FontFace(family=BASE, emphasis="B", fill_color=(232, 232, 232))
     with pdf.table(
-        col_widths=(50, 20, 24, 20, 21, 22, 24, 21, 35),
+        col_widths=(58, 19, 22, 19, 21, 23, 26, 21, 27),
         text_align=("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "LEFT"),
         headings_style=heading_style,
         line_height=5.6,

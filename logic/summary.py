@@ -250,9 +250,12 @@ def _choice_label(content: Content, say: _Speaker, path: str, value: str) -> str
         return _support_option_label(content, value) or value
     if name == "provider_id":
         return next((p.name for p in content.providers if p.id == value), value)
-    if path == "managing.method":
+    if path == "managing.method" or name == "how_paid":
         way = content.budget_management.way(value)
         return say(way.label) if way else value
+    if name == "flags":
+        flag = next((f for f in content.spending_rules.flags if f.id == value), None)
+        return say(flag.label) if flag else value
     if path.startswith("managing.help"):
         kind = next((k for k in content.budget_management.help if k.id == value), None)
         return say(kind.label) if kind else value
@@ -484,7 +487,10 @@ def spending_table(content: Content, plan: Plan, say: _Speaker | None = None) ->
         option = _support_option_label(content, item.option_id) if item.option_id else None
         if option and option != name:
             lines.append(option)
-        lines += [text for text in (item.provider.strip(), item.how_paid.strip()) if text]
+        lines += [text for text in (item.provider.strip(),) if text]
+        if item.how_paid:
+            lines.append(_choice_label(content, say, "spending.items.how_paid", item.how_paid))
+        lines += [_choice_label(content, say, "spending.items.flags", flag) for flag in item.flags]
         rows.append(
             CostRow(
                 support="\n".join(lines),
@@ -510,6 +516,12 @@ def spending_table(content: Content, plan: Plan, say: _Speaker | None = None) ->
             comparison.append(say(pdf.text["compare_difference"], amount=pounds(difference)))
     if totals.one_off and "one_off_total" in pdf.text:
         comparison.append(say(pdf.text["one_off_total"], amount=pounds(totals.one_off)))
+    # Items that look like something a budget cannot pay for: flagged for the conversation.
+    names = {item.id: spending.item_title(content, item) for item in plan.spending.items}
+    for item_id, rules in spending.warnings_by_item(content, plan).items():
+        for rule in rules:
+            if "rule_warning" in pdf.text:
+                comparison.append(say(pdf.text["rule_warning"], label=f"{names[item_id]}: {rule.title}"))
     return SpendingTable(
         rows=rows,
         total_week=totals.weekly,

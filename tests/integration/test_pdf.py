@@ -92,6 +92,20 @@ def test_every_part_of_the_plan_model_is_answered_in_the_full_fixture():
         assert getattr(getattr(plan, section), name) != getattr(getattr(blank, section), name), path
 
 
+def test_every_answer_in_every_list_entry_is_filled_in_the_full_fixture():
+    plan = full_plan()
+    for path in all_answer_paths():
+        section, name = path.split(".")
+        entries = getattr(getattr(plan, section), name)
+        if not isinstance(entries, list) or not entries or isinstance(entries[0], str):
+            continue
+        for field in type(entries[0]).model_fields:
+            if field == "id":
+                continue
+            default = type(entries[0]).model_fields[field].get_default(call_default_factory=True)
+            assert any(getattr(e, field) != default for e in entries), f"{path}.{field}"
+
+
 def test_the_costed_table_has_totals_and_the_estimate(full_text):
     assert "Per 4 weeks" in full_text
     assert "£6,877.00" in full_text  # 7 x £13.75 and 2 x £18 a week, for 52 weeks
