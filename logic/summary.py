@@ -511,9 +511,10 @@ def spending_table(content: Content, plan: Plan, say: _Speaker | None = None) ->
         standing = spending.compare_with_estimate(totals, estimate).standing
         key = {"within": "compare_within", "under": "compare_below", "over": "compare_above"}[standing]
         comparison.append(say(pdf.text[key], amount=pounds(totals.yearly)) if key in pdf.text else "")
-        if "compare_difference" in pdf.text:
-            difference = totals.yearly - convert(estimate.weekly, "week", "year")
-            comparison.append(say(pdf.text["compare_difference"], amount=pounds(difference)))
+        difference = totals.yearly - convert(estimate.weekly, "week", "year")
+        key = "compare_more" if difference > 0 else "compare_less"
+        if difference and key in pdf.text:
+            comparison.append(say(pdf.text[key], amount=pounds(abs(difference))))
     if totals.one_off and "one_off_total" in pdf.text:
         comparison.append(say(pdf.text["one_off_total"], amount=pounds(totals.one_off)))
     # Items that look like something a budget cannot pay for: flagged for the conversation.

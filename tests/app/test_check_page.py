@@ -36,6 +36,28 @@ def test_every_step_with_answers_has_a_group_and_a_change_button():
         assert at.button(key=f"change_{step_id}") is not None
 
 
+def typed_text(value):
+    """Every sentence a person typed in a plan (ids have no spaces)."""
+    if isinstance(value, str):
+        if " " in value.strip():
+            yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from typed_text(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from typed_text(item)
+
+
+def test_everything_typed_in_a_full_plan_is_on_the_check_page():
+    plan = full_plan()
+    shown = "\n".join(shown_text(open_check(plan)))
+    typed = list(typed_text(plan.model_dump(exclude={"progress"})))
+    assert len(typed) > 40
+    for text in typed:
+        assert text in shown
+
+
 def test_typed_answers_are_shown_as_plain_text():
     plan = full_plan()
     plan.about.good_day = "**Not bold** <b>not html</b> [not a link](http://example.com)"

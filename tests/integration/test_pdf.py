@@ -138,6 +138,13 @@ def test_the_plan_reads_back_out_of_the_pdf(full_reader):
     assert Plan.from_json(data) == full_plan()
 
 
+def test_the_save_and_resume_step_reads_the_plan_back_from_the_pdf(multilingual_pdf):
+    from logic.savefile import read_save_file
+
+    plan = read_save_file(multilingual_pdf)
+    assert plan.model_dump(exclude={"progress"}) == multilingual_plan().model_dump(exclude={"progress"})
+
+
 def test_the_pdf_has_title_author_subject_and_language(full_reader):
     info = full_reader.metadata
     assert info.title == "Draft care and support plan for Zoë Wiśniewski"
