@@ -347,3 +347,84 @@ def _download_draft_plan(page, folder: Path) -> Path | None:
     download.value.save_as(path)
     settle(page)
     return path if path.suffix == ".pdf" else None
+
+
+class CuttableProxy:
+    """A TCP relay between the browser and the planner whose connections can be cut, as a
+    lost signal would; new connections are relayed as before."""
+
+    def __init__(self, target_port: int):
+        import socket
+        import threading
+
+        self.target_port = target_port
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.open: list = []
+        self.lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import socket
+        import threading
+
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            with self.lock:
+                self.open += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source, sink) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                try:
+                    end.close()
+                except OSError:
+                    pass
+
+    def cut(self) -> None:
+        import socket
+
+        with self.lock:
+            ends, self.open = self.open, []
+        for end in ends:
+            try:
+                end.shutdown(socket.SHUT_RDWR)
+                end.close()
+            except OSError:
+                pass
+
+    def close(self) -> None:
+        self.cut()
+        self.listener.close()
+
+
+def test_a_dropped_connection_reconnects_to_the_same_answers(browser, server):
+    proxy = CuttableProxy(urlparse(server["url"]).port)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{proxy.port}")
+        settle(page)
+        answer_start_and_about(page, NAME, ANSWER)
+        proxy.cut()
+        page.wait_for_selector('[data-test-connection-state]:not([data-test-connection-state="CONNECTED"])',
+                               state="attached", timeout=30_000)
+        settle(page)  # the page reconnects by itself
+        assert page.get_by_label("What matters to you?").first.input_value() == ANSWER
+        go_to(page, "Start")
+        assert page.get_by_label("Your name").first.input_value() == NAME
+    finally:
+        context.close()
+        proxy.close()
