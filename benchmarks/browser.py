@@ -346,17 +346,20 @@ async def measure_clicks(url: str, words: Words, walks: int, save_file: Path | N
 
 
 async def measure_concurrency(
-    url: str, words: Words, sessions: int, pids: list[int], think_s: float, save_file: Path | None = None
+    url: str, words: Words, sessions: int, pids: list[int], think_s: float,
+    save_file: Path | None = None, warm_urls: list[str] | None = None,
 ) -> dict:
     """`sessions` people at once; memory is the servers' RSS before and after, per session."""
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
         browser = await launch(p)
-        # One walk first, so imports and caches made on first use are not counted as sessions.
-        warm = await browser.new_context()
-        await walk_journey(await warm.new_page(), url, words, save_file=save_file)
-        await warm.close()
+        # One walk on each instance first, so imports and caches made on first use are not
+        # counted as sessions (behind a proxy, each instance is warmed directly).
+        for warm_url in warm_urls or [url]:
+            warm = await browser.new_context()
+            await walk_journey(await warm.new_page(), warm_url, words, save_file=save_file)
+            await warm.close()
         await asyncio.sleep(1)
         before = sum(rss_kib(pid) or 0 for pid in pids)
         contexts = [await browser.new_context(viewport={"width": 1280, "height": 900}) for _ in range(sessions)]

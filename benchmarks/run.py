@@ -65,6 +65,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--server-pid", type=int, action="append", default=[],
         help="with --url: a server process whose memory to measure (repeat for each instance)",
     )
+    parser.add_argument(
+        "--warm-url", action="append", default=[],
+        help="with --url: an instance to warm up directly before measuring (repeat for each)",
+    )
     parser.add_argument("--label", default="", help="added to the results file name, e.g. nginx")
     return parser.parse_args(argv)
 
@@ -192,7 +196,7 @@ def measure_levels(args: argparse.Namespace, words, levels: list[int], save_file
     for sessions in levels:
         print(f"    {sessions} session(s) at once ...", file=sys.stderr, flush=True)
         out["levels"][str(sessions)] = with_server(
-            args, lambda url, pids: asyncio.run(measure_concurrency(url, words, sessions, pids, args.think, save_file))
+            args, lambda url, pids: asyncio.run(measure_concurrency(url, words, sessions, pids, args.think, save_file, args.warm_url or None))
         )
         out["levels"][str(sessions)]["load_average_after"] = load_average()
     return out

@@ -30,13 +30,32 @@ def max_upload_mb(config: Path = STREAMLIT_CONFIG) -> int:
     return int(settings.get("server", {}).get("maxUploadSize", STREAMLIT_DEFAULT_UPLOAD_MB))
 
 
-def inline_script_hashes() -> list[str]:
-    """CSP hashes of the inline scripts in the installed Streamlit's index.html."""
+def _scripts(html: str) -> list[str]:
+    return re.findall(r"<script>(.*?)</script>", html, re.S)
+
+
+def inline_scripts() -> list[str]:
+    """Every inline script a browser runs: Streamlit's page shell and the planner's own
+    (ui/a11y.py's focus and language script, one text per focus target)."""
     import streamlit
 
     index = Path(streamlit.__file__).parent / "static" / "index.html"
-    scripts = re.findall(r"<script>(.*?)</script>", index.read_text(encoding="utf-8"), re.S)
-    return ["sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts]
+    scripts = _scripts(index.read_text(encoding="utf-8"))
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    try:
+        from ui import a11y
+    except ImportError:
+        return scripts
+    for target in getattr(a11y, "FOCUS_TARGETS", ()):
+        scripts += _scripts(a11y.page_script(target))
+    return scripts
+
+
+def inline_script_hashes() -> list[str]:
+    """CSP hashes ('sha256-...') of the inline scripts, so no other inline script can run."""
+    hashes = ["sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in inline_scripts()]
+    return list(dict.fromkeys(hashes))
 
 
 def render(instances: list[str], listen: str = "80", server_name: str = "_") -> str:

@@ -22,6 +22,7 @@ import time
 import urllib.error
 import urllib.request
 from collections import defaultdict
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,6 +92,43 @@ def check_front_door(url: str) -> list[str]:
     return lines
 
 
+def instances_by_route(log: Path) -> dict[str, set[str]]:
+    """Which instances served each sticky route (any request), from the nginx route log.
+
+    Sticky sessions mean one instance per route."""
+    instances: dict[str, set[str]] = defaultdict(set)
+    if log.exists():
+        for line in log.read_text().splitlines():
+            parts = line.split()
+            if len(parts) == 3 and parts[1] != "-" and parts[0] != "-":
+                instances[parts[1]].add(parts[0])
+    return instances
+
+
+@contextmanager
+def running_stack(instances: int = 2):
+    """Start the instances and nginx on loopback; yield (nginx url, servers, folder); stop all."""
+    folder = Path(tempfile.mkdtemp(prefix="planner-nginx-"))
+    env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_urlsafe(32)}
+    servers, proxy = [], None
+    try:
+        servers = [start_server(env=env) for _ in range(instances)]
+        listen = free_port()
+        config = nginx_config(folder, listen, [s.url.removeprefix("http://") for s in servers])
+        subprocess.run([NGINX, "-t", "-q", "-p", str(folder), "-c", str(config)], check=True)
+        proxy = subprocess.Popen([NGINX, "-p", str(folder), "-c", str(config)])
+        url = f"http://127.0.0.1:{listen}"
+        wait_for(url + "/_stcore/health")
+        yield url, servers, folder
+    finally:
+        if proxy is not None:
+            proxy.terminate()
+            proxy.wait(timeout=15)
+        for server in servers:
+            stop_server(server)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def sessions_per_instance(log: Path) -> dict[str, int]:
     """Distinct sticky routes that opened a websocket, per instance."""
     routes: dict[str, set[str]] = defaultdict(set)
@@ -112,48 +150,30 @@ def main(argv: list[str]) -> int:
     if not Path(NGINX).exists():
         print("nginx is not installed: apt-get install nginx-light", file=sys.stderr)
         return 2
-    folder = Path(tempfile.mkdtemp(prefix="planner-nginx-"))
-    secret = secrets.token_urlsafe(32)
-    env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": secret}
-    servers, proxy = [], None
     try:
-        servers = [start_server(env=env), start_server(env=env)]
-        listen = free_port()
-        config = nginx_config(folder, listen, [s.url.removeprefix("http://") for s in servers])
-        subprocess.run([NGINX, "-t", "-q", "-p", str(folder), "-c", str(config)], check=True)
-        proxy = subprocess.Popen([NGINX, "-p", str(folder), "-c", str(config)])
-        url = f"http://127.0.0.1:{listen}"
-        wait_for(url + "/_stcore/health")
-        print(f"Two planner instances ({', '.join(s.url for s in servers)}) behind nginx at {url}")
-        for line in check_front_door(url):
-            print("  " + line)
-        if args.keep:
-            print("Running; press Ctrl-C to stop.")
-            while True:
-                time.sleep(3600)
-        command = [
-            sys.executable, "-m", "benchmarks.run", "--parts", "concurrent", "--url", url,
-            "--label", "nginx-two-instances", "--think", args.think,
-            *(["--full"] if args.full else ["--quick"]),
-            *(["--sessions", args.sessions] if args.sessions else []),
-        ]
-        for server in servers:
-            command += ["--server-pid", str(server.pid)]
-        result = subprocess.run(command, cwd=ROOT)
-        print("Sessions per instance (websockets opened, by sticky route):")
-        for instance, count in sessions_per_instance(folder / "routes.log").items():
-            print(f"  {instance}: {count}")
-        return result.returncode
+        with running_stack() as (url, servers, folder):
+            print(f"Two planner instances ({', '.join(s.url for s in servers)}) behind nginx at {url}")
+            for line in check_front_door(url):
+                print("  " + line)
+            if args.keep:
+                print("Running; press Ctrl-C to stop.")
+                while True:
+                    time.sleep(3600)
+            command = [
+                sys.executable, "-m", "benchmarks.run", "--parts", "concurrent", "--url", url,
+                "--label", "nginx-two-instances", "--think", args.think,
+                *(["--full"] if args.full else ["--quick"]),
+                *(["--sessions", args.sessions] if args.sessions else []),
+            ]
+            for server in servers:
+                command += ["--server-pid", str(server.pid), "--warm-url", server.url]
+            result = subprocess.run(command, cwd=ROOT)
+            print("Sessions per instance (websockets opened, by sticky route):")
+            for instance, count in sessions_per_instance(folder / "routes.log").items():
+                print(f"  {instance}: {count}")
+            return result.returncode
     except KeyboardInterrupt:
         return 0
-    finally:
-        if proxy is not None:
-            proxy.terminate()
-            proxy.wait(timeout=15)
-        for server in servers:
-            stop_server(server)
-        shutil.rmtree(folder, ignore_errors=True)
-
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
