@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import copy
 import functools
+import json
+import logging
 import datetime as dt
 import re
 import threading
@@ -27,6 +29,10 @@ from logic.content import CONTENT_DIR, Content
 from logic.money import pounds
 from logic.plan import Plan
 from logic.summary import Answer, AnswerList, Item, PlanDocument, PlanSection, SpendingTable, plan_document
+
+# fpdf2 logs characters it could not print ("missing glyphs"), which would copy what a person
+# typed into the server's log. Only errors from fpdf2 reach the log, and those carry no text.
+logging.getLogger("fpdf").setLevel(logging.ERROR)
 
 ATTACHMENT_NAME = "plan.json"  # the save-and-resume step reads the plan back by this name
 FONT_DIR = CONTENT_DIR / "fonts"
@@ -110,6 +116,14 @@ def script_of(char: str) -> str | None:
     if category == "So":
         return BASE
     return None  # spaces, digits, punctuation
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Text fit to print: tabs as spaces; control characters and broken surrogates dropped."""
+    return _UNPRINTABLE.sub("", text.replace("\t", "    ").replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def script_runs(text: str) -> list[tuple[str, str]]:
@@ -267,7 +281,7 @@ class _PlanPDF(FPDF):
     def text_line(self, text: str, *, size: float = BODY_PT, bold: bool = False, height: float | None = None) -> None:
         """One paragraph of any scripts, wrapped to the margins."""
         height = height or size * 0.52
-        for line in text.replace("\r\n", "\n").split("\n"):
+        for line in printable(text).split("\n"):
             runs = script_runs(line)
             if not runs:
                 self.ln(height * 0.6)
@@ -293,7 +307,7 @@ class _PlanPDF(FPDF):
         if self.get_y() > self.h - 60:
             self.add_page()
         if outline is not None:
-            self.start_section(outline[:120], level=0, strict=False)
+            self.start_section(printable(outline)[:120], level=0, strict=False)
         self.text_line(text, size=size, bold=True, height=size * 0.5)
         self.set_draw_color(*RULE)
         self.line(self.l_margin, self.get_y() + 1, self.w - self.r_margin, self.get_y() + 1)
@@ -371,7 +385,8 @@ def _render_spending(pdf: _PlanPDF, table: SpendingTable) -> None:
         "table_item", "table_amount", "table_frequency", "table_unit_cost", "table_per_week",
         "table_per_four_weeks", "table_per_year", "table_one_off", "table_outcomes")]
     cells = [
-        [r.support, r.amount, r.frequency, r.unit_cost, r.per_week, r.per_four_weeks, r.per_year, r.one_off, r.outcomes]
+        [printable(text) for text in (r.support, r.amount, r.frequency, r.unit_cost, r.per_week,
+                                      r.per_four_weeks, r.per_year, r.one_off, r.outcomes)]
         for r in table.rows
     ]
     scripts = {script for row in cells for text in row for script, _ in script_runs(text)}
@@ -445,7 +460,7 @@ def _render_section(pdf: _PlanPDF, section: PlanSection) -> None:
 def _render_cover(pdf: _PlanPDF) -> None:
     doc = pdf.doc
     pdf.add_page()
-    pdf.start_section(doc.say("outline_cover") or doc.title[:120], level=0, strict=False)
+    pdf.start_section(printable(doc.say("outline_cover") or doc.title)[:120], level=0, strict=False)
     pdf.ln(8)
     pdf.text_line(doc.title, size=24, bold=True, height=12)
     pdf.ln(6)
@@ -511,10 +526,19 @@ def _render_closing(pdf: _PlanPDF) -> None:
         pdf.ln(2)
 
 
+def plan_json(plan: Plan) -> bytes:
+    """The whole Plan as UTF-8 JSON for the attachment (a broken character becomes U+FFFD)."""
+    try:
+        return plan.to_json().encode("utf-8")
+    except ValueError:  # a lone surrogate, only possible from a hand-made save file
+        text = json.dumps(plan.model_dump(mode="json"), indent=1, ensure_ascii=False)
+        return text.encode("utf-8", errors="replace")
+
+
 def render_document(doc: PlanDocument, plan: Plan, *, created: dt.datetime, language: str, subject: str, keywords: str, creator: str) -> bytes:
     pdf = _PlanPDF(doc)
-    pdf.set_title(doc.title)
-    pdf.set_author(doc.author or doc.person_name)
+    pdf.set_title(printable(doc.title))
+    pdf.set_author(printable(doc.author or doc.person_name))
     pdf.set_subject(subject)
     pdf.set_keywords(keywords)
     pdf.set_creator(creator)
@@ -527,7 +551,7 @@ def render_document(doc: PlanDocument, plan: Plan, *, created: dt.datetime, lang
     _render_closing(pdf)
     pdf.embed_file(
         basename=ATTACHMENT_NAME,
-        bytes=plan.to_json().encode("utf-8"),
+        bytes=plan_json(plan),
         desc=doc.say("attachment_description"),
         mime_type="application/json",
         creation_date=created,

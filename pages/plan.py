@@ -9,7 +9,7 @@ import logging
 
 import streamlit as st
 
-from logic.pdf import pdf_file_name, render_plan_pdf
+from logic.pdf import pdf_file_name, plan_json, render_plan_pdf
 from ui.frame import begin_step, step_text
 from ui.kiosk import draw_finish_and_clear, kiosk_settings
 from ui.state import get_content, get_plan
@@ -23,11 +23,11 @@ log = logging.getLogger("planner")
 def plan_pdf(today: dt.date) -> bytes | None:
     """The PDF for the current plan, built only when the plan (or the date) has changed."""
     plan = get_plan()
-    key = hashlib.sha256(f"{today.isoformat()}\n{plan.to_json()}".encode()).hexdigest()
-    cached = st.session_state.get(PDF_KEY)
-    if cached and cached[0] == key:
-        return cached[1]
     try:
+        key = hashlib.sha256(f"{today.isoformat()}\n".encode() + plan_json(plan)).hexdigest()
+        cached = st.session_state.get(PDF_KEY)
+        if cached and cached[0] == key:
+            return cached[1]
         with st.spinner(step_text(STEP, "building")):
             data = render_plan_pdf(get_content(), plan)
     except Exception as error:  # noqa: BLE001 - never a traceback; the answers stay safe

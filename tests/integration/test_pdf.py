@@ -225,3 +225,26 @@ def test_text_is_split_into_runs_by_script():
 )
 def test_the_file_name_keeps_the_name_and_date_without_unsafe_characters(name, expected):
     assert pdf_file_name("draft-care-plan", name, dt.date(2026, 11, 24)) == expected
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "a\x00b\x01c\x07\tend",
+        "x\ud800y",  # a broken character, only possible from a hand-made save file
+        "\U0010ffff \ue000 private use",
+        "a" * 5000,
+        "👨‍👩‍👧‍👦 🇬🇧 family",
+        "שלום עולם नमस्ते வணக்கம் สวัสดี 안녕하세요",
+        "<script>alert(1)</script> **x** {nb} {name}",
+    ],
+)
+def test_whatever_a_person_types_never_stops_the_pdf_or_reaches_the_log(typed, caplog):
+    plan = full_plan()
+    plan.about.good_day = typed
+    plan.who.person_name = typed[:100]
+    plan.spending.items[0].description = typed[:200]
+    with caplog.at_level("DEBUG"):
+        data = render_plan_pdf(CONTENT, plan, created=CREATED)
+    assert data.startswith(b"%PDF")
+    assert not [r for r in caplog.records if r.name.startswith("fpdf") and r.levelname == "WARNING"]
