@@ -226,8 +226,9 @@ def select_option(page, label: str, option: str) -> None:
     page.get_by_label(label, exact=False).first.click()
     page.get_by_role("option", name=option, exact=True).first.click()
     settle(page, 100)
-    page.keyboard.press("Escape")  # close a multi-select's list so it does not cover Continue
-    settle(page, 100)
+    if page.get_by_role("listbox").count():
+        page.keyboard.press("Escape")  # a multi-select stays open: close it so it covers nothing
+        settle(page, 100)
 
 
 def error_summary(page) -> str:

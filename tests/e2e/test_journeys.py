@@ -220,7 +220,8 @@ def test_a_kiosk_visitor_gets_the_plan_then_finishes_and_leaves_nothing(browser,
         assert problems == []
         assert heading(page) == "Plan your care and support"
         assert not error_summary(page)
-        assert page.get_by_label("Your name", exact=False).count() == 0  # no mode chosen: nothing kept
+        assert page.get_by_label("Your name", exact=False).first.input_value() == ""
+        assert page.get_by_role("radiogroup", name="Who is this plan for?").get_by_role("radio", checked=True).count() == 0
         assert "Muñoz" not in page.locator("body").inner_text()
         whole_page_screenshot(page, "kiosk-cleared-desktop")
     finally:
