@@ -428,3 +428,13 @@ def test_a_dropped_connection_reconnects_to_the_same_answers(browser, server):
     finally:
         context.close()
         proxy.close()
+
+
+def test_a_refresh_starts_an_empty_session_as_the_start_page_says(page, server):
+    assert save_words("privacy_home") in page.inner_text("body")
+    answer_start_and_about(page, NAME, ANSWER)
+    page.reload()
+    settle(page)
+    assert ANSWER not in shown(page)
+    go_to(page, "Start")
+    assert page.get_by_label("Your name").first.input_value() == ""
