@@ -424,6 +424,9 @@ def _render_spending(pdf: _PlanPDF, table: SpendingTable) -> None:
         for text in total:
             row.cell(text)
     pdf.ln(3)
+    for line in table.in_full:
+        pdf.text_line(line)
+        pdf.ln(1)
     for line in table.comparison:
         pdf.text_line(line)
         pdf.ln(1)

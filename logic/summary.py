@@ -24,6 +24,7 @@ from logic.wording import Wording, speak
 
 # Parts of the Plan that are bookkeeping, not answers.
 NOT_ANSWERS = {"schema_version", "progress"}
+CELL_LIMIT = 400  # characters of an item's words in a spending table cell
 ENTRY_KEYS = {"id"}
 
 
@@ -104,6 +105,7 @@ class SpendingTable:
     total_year: Decimal
     total_one_off: Decimal
     comparison: list[str]  # sentences comparing the total with the estimate
+    in_full: list[str] = field(default_factory=list)  # items too long for a table cell
 
 
 @dataclass
@@ -479,7 +481,8 @@ def spending_table(content: Content, plan: Plan, say: _Speaker | None = None) ->
     pdf = _pdf(content)
     titles = _outcome_titles(content, plan, say)
     rows = []
-    for item in plan.spending.items:
+    in_full = []
+    for number, item in enumerate(plan.spending.items, start=1):
         one_off = item.frequency == "one_off"
         yearly = spending.yearly_cost(item)
         name = spending.item_title(content, item)
@@ -491,9 +494,14 @@ def spending_table(content: Content, plan: Plan, say: _Speaker | None = None) ->
         if item.how_paid:
             lines.append(_choice_label(content, say, "spending.items.how_paid", item.how_paid))
         lines += [_choice_label(content, say, "spending.items.flags", flag) for flag in item.flags]
+        support = "\n".join(lines)
+        if len(support) > CELL_LIMIT:
+            # A table row must fit on one page: print long words in full under the table.
+            in_full.append(f"{number}. {support}")
+            support = support[:CELL_LIMIT].rstrip() + "… (" + str(number) + ")"
         rows.append(
             CostRow(
-                support="\n".join(lines),
+                support=support,
                 amount=_decimal_text(item.quantity),
                 frequency=_choice_label(content, say, "spending.items.frequency", item.frequency),
                 unit_cost=pounds(item.unit_cost),
@@ -530,6 +538,7 @@ def spending_table(content: Content, plan: Plan, say: _Speaker | None = None) ->
         total_year=totals.yearly,
         total_one_off=totals.one_off,
         comparison=[line for line in comparison if line],
+        in_full=in_full,
     )
 
 

@@ -248,3 +248,12 @@ def test_whatever_a_person_types_never_stops_the_pdf_or_reaches_the_log(typed, c
         data = render_plan_pdf(CONTENT, plan, created=CREATED)
     assert data.startswith(b"%PDF")
     assert not [r for r in caplog.records if r.name.startswith("fpdf") and r.levelname == "WARNING"]
+
+
+def test_a_very_long_spending_item_is_printed_in_full_under_the_table():
+    plan = full_plan()
+    plan.spending.items[0].description = "Long description of support " * 180
+    reader = PdfReader(io.BytesIO(render_plan_pdf(CONTENT, plan, created=CREATED)))
+    text = flat(" ".join(page.extract_text() for page in reader.pages))
+    # Long text runs over pages (with running heads between), so count the repeats.
+    assert text.count("Long description of support") >= 180
