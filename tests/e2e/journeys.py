@@ -285,3 +285,17 @@ def walk(page, journey_name: str, steps: list[tuple[str, list[tuple]]], widths: 
         assert heading(page) != before, f"{where}: Continue did not move on"
         assert focused(page)["id"] == "main-heading", f"{where}: focus did not move to the heading"
     return problems
+
+
+def download_by_keyboard(page, button_name: str, max_tabs: int = 120) -> bytes:
+    """Tab to a download button and press Enter; return the file's bytes."""
+    for _ in range(max_tabs):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        if now["tag"] == "button" and button_name in now["text"]:
+            break
+    else:
+        raise AssertionError(f"could not reach {button_name!r} with the keyboard")
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    return Path(info.value.path()).read_bytes()
