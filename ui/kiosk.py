@@ -138,7 +138,7 @@ def draw_privacy_notice(settings: KioskSettings) -> None:
 
 def draw_finish_and_clear() -> None:
     """The last step's 'Finish and clear', with one confirmation (it cannot be undone)."""
-    st.subheader(save_text("finish_heading"))
+    st.header(save_text("finish_heading"))
     st.markdown(save_text("finish_body"))
     if st.session_state.get(FINISH_CONFIRM_KEY):
         st.warning(save_text("finish_confirm"))

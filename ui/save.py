@@ -48,7 +48,7 @@ def draw_save_button() -> None:
 
 def draw_resume() -> None:
     """Start's 'Continue a saved plan': a progress file or a draft plan PDF from this planner."""
-    st.subheader(save_text("resume_heading"))
+    st.header(save_text("resume_heading"))
     st.markdown(save_text("resume_body"))
     kind = st.session_state.pop(REFUSAL_KEY, None)
     if kind:
