@@ -210,6 +210,7 @@ class _PlanPDF(FPDF):
         self.set_auto_page_break(True, margin=22)
         self.alias_nb_pages("{nb}")
         self.fallbacks: list[str] = []
+        self.cover_last_page = 0
         self._add(BASE, False)
         self._add(BASE, True)
 
@@ -436,7 +437,7 @@ def _render_section(pdf: _PlanPDF, section: PlanSection) -> None:
     landscape = section.spending is not None and bool(section.spending.rows)
     if landscape:
         pdf.add_page(orientation="L")
-    elif pdf.cur_orientation == "L" or pdf.get_y() > pdf.h - 70:
+    elif pdf.cur_orientation == "L" or pdf.page_no() <= pdf.cover_last_page or pdf.get_y() > pdf.h - 70:
         pdf.add_page(orientation="P")
     pdf.heading(section.heading, outline=section.heading)
     if section.intro:
@@ -493,6 +494,7 @@ def _render_cover(pdf: _PlanPDF) -> None:
         pdf.text_line(doc.say("cover_contents"), bold=True, size=13)
         for number, section in enumerate(doc.sections, start=1):
             pdf.text_line(f"{number}. {section.heading}", size=SMALL_PT, height=5.8)
+    pdf.cover_last_page = pdf.page_no()  # the plan itself starts on a fresh page
 
 
 def _render_closing(pdf: _PlanPDF) -> None:

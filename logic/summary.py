@@ -560,6 +560,10 @@ def plan_document(content: Content, plan: Plan, *, created: dt.date | None = Non
                 # The cover speaks about the plan ("Prepared by"), not to the person filling it in.
                 label = say(pdf.labels[path]) if path in pdf.labels else item.label
                 cover.append(Answer(item.path, label, item.text))
+    if plan.who.mode == "self" and "cover_prepared_self" in pdf.text:
+        # Planning alone: the person prepared it themselves.
+        label = say(pdf.labels.get("who.planner_name", pdf.text["cover_prepared_by"]))
+        cover.append(Answer("who.planner_name", label, say(pdf.text["cover_prepared_self"])))
     sections = []
     for spec in pdf.sections:
         items = []

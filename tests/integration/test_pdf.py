@@ -121,6 +121,15 @@ def test_the_cover_carries_the_draft_mark_name_preparer_and_date(full_reader):
     assert "24 November 2026" in cover
 
 
+def test_a_person_planning_alone_is_named_as_preparing_it():
+    plan = full_plan()
+    plan.who.mode = "self"
+    reader = PdfReader(io.BytesIO(render_plan_pdf(CONTENT, plan, created=CREATED)))
+    cover = flat(reader.pages[0].extract_text())
+    assert "Prepared by Zoë Wiśniewski" in cover
+    assert "Anna Wiśniewska" not in cover  # a helper's name from an earlier choice counts for nothing
+
+
 def test_pages_are_numbered_page_x_of_y(full_reader):
     count = len(full_reader.pages)
     assert f"Page 1 of {count}" in full_reader.pages[0].extract_text()
