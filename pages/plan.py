@@ -59,7 +59,7 @@ else:
     st.markdown(step_text(STEP, "reopen"))
     if kiosk_settings().on:
         st.warning(step_text(STEP, "kiosk_warning"), icon=":material/public:")
-st.subheader(step_text(STEP, "next_heading"))
+st.header(step_text(STEP, "next_heading"))
 st.markdown(step_text(STEP, "next_body"))
 # Finish and clear stays last on the page (issue 7); the PDF download goes above it.
 draw_finish_and_clear()

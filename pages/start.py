@@ -9,9 +9,9 @@ from ui.save import draw_resume
 STEP = "start"
 
 errors = begin_step(STEP)
-st.subheader(step_text(STEP, "time_heading"))
+st.header(step_text(STEP, "time_heading"))
 st.markdown(step_text(STEP, "time_body"))
-st.subheader(step_text(STEP, "privacy_heading"))
+st.header(step_text(STEP, "privacy_heading"))
 st.markdown(step_text(STEP, "privacy_body"))
 draw_privacy_notice(kiosk_settings())
 draw_resume()
