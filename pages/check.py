@@ -44,7 +44,7 @@ words = {key: say(pdf_text.get(key)) for key in ("not_provided", "none_added")}
 missing = missing_answers(content, plan)
 if missing:
     with st.container(border=True):
-        st.subheader(step_text(STEP, "missing_heading"))
+        st.header(step_text(STEP, "missing_heading"))
         st.markdown(step_text(STEP, "missing_intro"))
         for step_id in dict.fromkeys(m.step_id for m in missing):
             for m in missing:
@@ -56,7 +56,7 @@ if missing:
 
 for group in answer_groups(content, plan):
     with st.container(border=True):
-        st.subheader(group.title)
+        st.header(group.title)
         for item in group.items:
             if isinstance(item, AnswerList):
                 draw_list(item, words)

@@ -30,7 +30,7 @@ def markdown(at: AppTest) -> str:
 
 def test_every_step_with_answers_has_a_group_and_a_change_button():
     at = open_check(full_plan())
-    headings = [h.value for h in at.subheader]
+    headings = [h.value for h in at.header]
     for step_id in ("start", "budget", "about", "outcomes", "network", "spending", "managing", "safety"):
         assert CONTENT.step(step_id).title in headings
         assert at.button(key=f"change_{step_id}") is not None
@@ -77,14 +77,14 @@ def test_blank_optional_answers_say_not_provided():
 
 def test_missing_required_answers_are_listed_at_the_top_with_a_way_to_each():
     at = open_check(Plan())
-    assert "Some important questions have no answer yet" in [h.value for h in at.subheader]
+    assert "Some important questions have no answer yet" in [h.value for h in at.header]
     assert "Who is this plan for" in markdown(at)
     assert at.button(key="missing_start") is not None
 
 
 def test_a_full_plan_lists_nothing_missing():
     at = open_check(full_plan())
-    assert "Some important questions have no answer yet" not in [h.value for h in at.subheader]
+    assert "Some important questions have no answer yet" not in [h.value for h in at.header]
 
 
 def change_and_come_back(at: AppTest, step_id: str) -> AppTest:

@@ -21,6 +21,7 @@ DESKTOP = {"width": 1280, "height": 900}
 ZOOM_200 = {"width": 640, "height": 450}
 BLOCKING_IMPACTS = {"serious", "critical"}
 AXE_REPORT = SCREENSHOTS / "axe-moderate-and-minor.json"
+AXE_REPORT.unlink(missing_ok=True)  # each test run writes a fresh report
 
 
 # ---- moving around -------------------------------------------------------------------
