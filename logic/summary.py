@@ -14,13 +14,12 @@ from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
-from logic.budget import estimate_for_plan
+from logic import spending
 from logic.content import Content, FieldDef, ListDef, PdfContent, StepContent
 from logic.journey import STEP_SECTIONS, name_values, speaking_to_carer, validate_fields, visible_fields
-from logic import spending
 from logic.money import convert, pounds
 from logic.plan import Plan
-from logic.wording import Wording, speak
+from logic.wording import Wording, fill, speak
 
 # Parts of the Plan that are bookkeeping, not answers.
 NOT_ANSWERS = {"schema_version", "progress"}
@@ -88,16 +87,6 @@ class CostRow:
 
 
 @dataclass(frozen=True)
-class Estimate:
-    """The indicative budget as a year's amount, with its range when there is one."""
-
-    yearly: Decimal
-    weekly: Decimal
-    low: Decimal | None = None
-    high: Decimal | None = None
-
-
-@dataclass(frozen=True)
 class SpendingTable:
     rows: list[CostRow]
     total_week: Decimal
@@ -136,8 +125,6 @@ class PlanDocument:
     text: dict[str, str] = field(default_factory=dict)
 
     def say(self, key: str, **values: str) -> str:
-        from logic.wording import fill
-
         return fill(self.text.get(key, ""), values)
 
 
@@ -443,30 +430,18 @@ def missing_answers(content: Content, plan: Plan) -> list[MissingAnswer]:
 # ---------------------------------------------------------------- money
 
 
-def _estimate(content: Content, plan: Plan) -> Estimate | None:
-    """The indicative budget from the budget step's answers; None before any are given."""
-    if content.budget is None:
-        return None
-    result = estimate_for_plan(content, plan)
-    if result.nothing_answered:
-        return None
-    return Estimate(
-        yearly=result.yearly,
-        weekly=result.weekly,
-        low=convert(result.lower, "week", "year"),
-        high=convert(result.upper, "week", "year"),
-    )
-
-
-def _estimate_lines(content: Content, say: _Speaker, estimate: Estimate | None) -> list[str]:
+def _estimate_lines(content: Content, say: _Speaker, estimate: spending.Estimate | None) -> list[str]:
+    """The indicative budget in words: a year's amount, a week's, and its range."""
     text = _pdf(content).text
     if estimate is None:
         return [say(text["estimate_none"])]
-    lines = [say(text["estimate_amount"], amount=pounds(estimate.yearly, pence=False))]
+    yearly = convert(estimate.weekly, "week", "year")
+    lines = [say(text["estimate_amount"], amount=pounds(yearly, pence=False))]
     if "estimate_weekly" in text:
         lines.append(say(text["estimate_weekly"], amount=pounds(estimate.weekly)))
-    if estimate.low is not None and estimate.high is not None:
-        lines.append(say(text["estimate_range"], low=pounds(estimate.low, pence=False), high=pounds(estimate.high, pence=False)))
+    if estimate.lower != estimate.upper:
+        low, high = (convert(v, "week", "year") for v in (estimate.lower, estimate.upper))
+        lines.append(say(text["estimate_range"], low=pounds(low, pence=False), high=pounds(high, pence=False)))
     if "estimate_note" in text:
         lines.append(say(text["estimate_note"]))
     return lines
@@ -573,7 +548,7 @@ def plan_document(content: Content, plan: Plan, *, created: dt.date | None = Non
                 items.append(answer_item(content, plan, path, say))
         section = PlanSection(spec.id, say(spec.heading), say(spec.intro), items)
         if spec.estimate:
-            section.estimate = _estimate_lines(content, say, _estimate(content, plan))
+            section.estimate = _estimate_lines(content, say, spending.indicative_estimate(content, plan))
         if spec.spending_table:
             used.add("spending.items")
             section.spending = spending_table(content, plan, say)
