@@ -9,10 +9,10 @@ with text shaping switched on only for the runs that need it.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import functools
 import json
 import logging
-import datetime as dt
 import re
 import threading
 import unicodedata
@@ -43,7 +43,6 @@ BASE = "dejavu"
 MARGIN = 20  # mm, left and right
 BODY_PT = 12
 SMALL_PT = 11  # nothing a person must read is smaller than 11 pt
-LINE_MM = 6.2
 GREY = (90, 90, 90)
 INK = (11, 12, 12)
 RULE = (177, 180, 182)
@@ -224,9 +223,14 @@ class _PlanPDF(FPDF):
         spec = FONTS[script]
         path = spec.bold if bold and spec.bold and spec.bold.exists() else spec.regular
         family = None
+        style = "B" if bold else ""
         if path.exists():
             try:
-                _register_font(self, script, "B" if bold else "", path, spec.collection_number)
+                try:
+                    _register_font(self, script, style, path, spec.collection_number)
+                except Exception:  # noqa: BLE001 - fpdf2's insides changed: the slow, sure way
+                    self.fonts.pop(f"{script}{style}", None)
+                    self.add_font(script, style, path, collection_font_number=spec.collection_number)
                 family = script
                 if not bold:
                     # Characters a run's font lacks come from the fonts already loaded.

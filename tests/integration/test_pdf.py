@@ -266,3 +266,13 @@ def test_a_very_long_spending_item_is_printed_in_full_under_the_table():
     text = flat(" ".join(page.extract_text() for page in reader.pages))
     # Long text runs over pages (with running heads between), so count the repeats.
     assert text.count("Long description of support") >= 180
+
+
+def test_fonts_still_load_the_ordinary_way_if_the_quick_way_fails(monkeypatch):
+    def broken(*args, **kwargs):
+        raise AttributeError("fpdf2 changed")
+
+    monkeypatch.setattr(pdf_module, "_register_font", broken)
+    reader = PdfReader(io.BytesIO(render_plan_pdf(CONTENT, full_plan(), created=CREATED)))
+    fonts = {str(f.get_object()["/BaseFont"]) for f in reader.pages[0]["/Resources"]["/Font"].values()}
+    assert any("DejaVuSans" in name for name in fonts)
