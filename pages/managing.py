@@ -88,7 +88,7 @@ def draw_provider() -> None:
     names = {p.id: escape_markdown(p.name) for p in content.providers}
     st.session_state[key] = plan.managing.provider_id if plan.managing.provider_id in ids else None
     st.radio(
-        text("provider_label"),
+        f"{text('provider_label')}\n\n{text('provider_hint')}",  # the hint is read with the question
         ids,
         format_func=lambda provider_id: names[provider_id],
         # Phone only here: e-mail links in faded captions fail colour contrast; the chosen
@@ -98,7 +98,6 @@ def draw_provider() -> None:
         key=key,
         on_change=keep("provider_id", key),
     )
-    st.caption(text("provider_hint"))
     chosen_provider = next((p for p in content.providers if p.id == plan.managing.provider_id), None)
     if chosen_provider is not None:
         contact = text("provider_contact", phone=chosen_provider.phone, email=chosen_provider.email)

@@ -276,17 +276,20 @@ def draw_form(outcome_text: dict[str, str]) -> None:
 
     error_for("description")
     st.session_state["w_spending_description"] = current.description
+    # Each hint is the label's second paragraph, so a screen reader reads it with the box.
     st.text_input(
-        labels["description"],
+        f"{labels['description']}\n\n{text('description_hint')}",
         key="w_spending_description",
         on_change=keep("description", "w_spending_description"),
     )
-    st.caption(text("description_hint"))
 
     error_for("quantity")
     st.session_state["w_spending_quantity"] = current.quantity
-    st.text_input(labels["quantity"], key="w_spending_quantity", on_change=keep("quantity", "w_spending_quantity"))
-    st.caption(text("quantity_hint"))
+    st.text_input(
+        f"{labels['quantity']}\n\n{text('quantity_hint')}",
+        key="w_spending_quantity",
+        on_change=keep("quantity", "w_spending_quantity"),
+    )
 
     st.session_state["w_spending_frequency"] = current.frequency if current.frequency in FREQUENCIES else "week"
     st.radio(
@@ -302,20 +305,24 @@ def draw_form(outcome_text: dict[str, str]) -> None:
         st.markdown(text("unit_cost_fixed", rate=pounds(option.rate), unit=unit))
     else:
         st.session_state["w_spending_unit_cost"] = current.unit_cost
-        st.text_input(labels["unit_cost"], key="w_spending_unit_cost", on_change=keep("unit_cost", "w_spending_unit_cost"))
+        hint = ""
         if option is not None and option.top_up_check:
-            st.caption(text("unit_cost_hint", rate=pounds(option.rate)))
+            hint = f"\n\n{text('unit_cost_hint', rate=pounds(option.rate))}"
         elif option is not None:
-            st.caption(text("unit_cost_hint_no_rate"))
+            hint = f"\n\n{text('unit_cost_hint_no_rate')}"
+        st.text_input(
+            f"{labels['unit_cost']}{hint}",
+            key="w_spending_unit_cost",
+            on_change=keep("unit_cost", "w_spending_unit_cost"),
+        )
 
     error_for("provider")
     st.session_state["w_spending_provider"] = current.provider
     st.text_input(
-        labels["provider"],
+        f"{labels['provider']}\n\n{text('provider_hint')}",
         key="w_spending_provider",
         on_change=keep("provider", "w_spending_provider"),
     )
-    st.caption(text("provider_hint"))
 
     if outcome_text:
         st.markdown(f"**{text('outcomes_label')}** {say(content.service.text['optional'])}  \n{text('outcomes_hint')}")

@@ -55,7 +55,11 @@ label:has(input:focus-visible) {
     padding-left: 0.75rem !important; padding-right: 0.75rem !important;
     padding-top: 3.5rem !important;
   }
-  h1 { font-size: 1.9rem !important; }
+  /* On a phone the step's heading stays the biggest; sections are clearly smaller. */
+  h1 { font-size: 2rem !important; }
+  h2 { font-size: 1.55rem !important; }
+  h3 { font-size: 1.3rem !important; }
+  h4 { font-size: 1.15rem !important; }
 }
 </style>
 """
