@@ -15,11 +15,10 @@ STEP = "check"
 
 
 def draw_answer(answer: Answer, not_provided: str) -> None:
-    st.markdown(f"**{escape_markdown(answer.label)}**")
-    if answer.text is None:
-        st.text(not_provided)
-    else:
-        st.text(answer.text)
+    # A question and its answer sit close together, apart from the next question.
+    with st.container(gap=None):
+        st.markdown(f"**{escape_markdown(answer.label)}**")
+        st.text(not_provided if answer.text is None else answer.text)
 
 
 def draw_list(item: AnswerList, words: dict[str, str]) -> None:
