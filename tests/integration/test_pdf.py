@@ -82,6 +82,13 @@ def test_everything_a_person_typed_is_in_the_pdf(full_text):
         assert flat(text) in full_text
 
 
+def test_every_answer_has_a_place_in_one_of_the_council_s_sections():
+    """An answer no section lists still prints under "Other answers"; this asks for a home."""
+    doc = plan_document(CONTENT, full_plan())
+    other = [s for s in doc.sections if s.id == "other"]
+    assert not other, f"add these to a [[sections]] list in content/pdf.toml: {[i.path for i in other[0].items]}"
+
+
 def test_every_part_of_the_plan_model_is_answered_in_the_full_fixture():
     """Guards the fixture: a field added to the Plan must be filled here, so the tests
     above check that it reaches Check your answers and the PDF."""
