@@ -45,7 +45,34 @@ def step_texts(content: Content, step_id: str) -> list[str]:
         texts += wording_texts(field.label) + wording_texts(field.hint)
         for option in field.options:
             texts += wording_texts(option.label) + wording_texts(option.hint)
+    for path in STEP_PARTS.get(step_id, ()):
+        part = content
+        for name in path.split("."):
+            part = getattr(part, name, None)
+        texts += all_strings(part)
     return texts
+
+
+# Content parts drawn on one step besides the step's own file (their words count there too).
+STEP_PARTS = {
+    "budget": ("budget",),
+    "outcomes": ("outcome_examples.areas",),  # not its service_words: nobody reads those
+    "spending": ("support_options", "spending_rules"),
+    "managing": ("budget_management", "providers"),
+}
+
+
+def all_strings(value) -> list[str]:
+    """Every string inside a content model, list or dict (both forms of two-form wording)."""
+    if isinstance(value, str):
+        return [value]
+    if hasattr(value, "model_dump"):
+        value = value.model_dump()
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in all_strings(item)]
+    if isinstance(value, (list, tuple)):
+        return [text for item in value for text in all_strings(item)]
+    return []
 
 
 def terms_in(content: Content, texts: Iterable[str]) -> list[GlossaryTerm]:
