@@ -74,59 +74,81 @@ html { font-size: 24px !important; }
 </style>
 """
 
-# Installed once per browser tab, then called on each draw. Only fixed strings and ids
-# chosen by the code go in here, never anything a person typed.
+# Installed once per browser tab (Streamlit runs an element's script only when it first
+# appears, not on every rerun). Each draw then writes a small marker with a new draw number
+# and what to focus; the installed observer sees it change and acts on it. The script text
+# never changes, so a Content-Security-Policy can allow it by hash; nothing a person typed
+# ever goes into it or into the marker.
 _SCRIPT = """
-<div class="planner-a11y" hidden></div>
 <script>
 (function () {
   var w = window;
   if (!w.plannerA11y) {
-    w.plannerA11y = {
-      focusWhenReady: function (selector, tries) {
-        var el = document.querySelector(selector);
-        if (!el) {
-          if (tries > 0) { setTimeout(function () { w.plannerA11y.focusWhenReady(selector, tries - 1); }, 100); }
-          return;
-        }
-        if (!el.hasAttribute('tabindex')) { el.setAttribute('tabindex', '-1'); }
-        el.focus({ preventScroll: false });
-        el.scrollIntoView({ block: 'start' });
-      },
-      focusField: function (key) {
-        var box = document.querySelector('.st-key-' + CSS.escape(key));
-        if (!box) { return; }
-        var field = box.querySelector('input:not([type=hidden]), textarea, select, [role=radio], button');
-        (field || box).focus();
-        box.scrollIntoView({ block: 'center' });
+    var a11y = w.plannerA11y = { draws: 0, lastDraw: null };
+    a11y.focusWhenReady = function (selector, tries) {
+      var el = document.querySelector(selector);
+      if (!el) {
+        if (tries > 0) { setTimeout(function () { a11y.focusWhenReady(selector, tries - 1); }, 100); }
+        return;
       }
+      if (!el.hasAttribute('tabindex')) { el.setAttribute('tabindex', '-1'); }
+      el.focus({ preventScroll: false });
+      el.scrollIntoView({ block: 'start' });
+    };
+    a11y.focusField = function (key) {
+      var box = document.querySelector('.st-key-' + CSS.escape(key));
+      if (!box) { return; }
+      var field = box.querySelector('input:not([type=hidden]), textarea, select, [role=radio], button');
+      (field || box).focus();
+      box.scrollIntoView({ block: 'center' });
     };
     // Streamlit does not tie a radio group to its question: name each group by its label
     // (question and hint), so a screen reader says the question when entering the group.
-    w.plannerA11y.nameGroups = function () {
+    a11y.nameGroups = function () {
       document.querySelectorAll('.stRadio [role=radiogroup]').forEach(function (group) {
         var label = group.closest('.stRadio').querySelector('[data-testid=stWidgetLabel]');
         // Streamlit marks the label's text aria-hidden, so it is copied, not referenced.
-        var name = label ? label.textContent.replace(/\s+/g, ' ').trim() : '';
+        var name = label ? label.textContent.replace(/\\s+/g, ' ').trim() : '';
         if (name && group.getAttribute('aria-label') !== name) { group.setAttribute('aria-label', name); }
       });
     };
-    new MutationObserver(function () { w.plannerA11y.nameGroups(); })
-      .observe(document.body, { childList: true, subtree: true });
+    // The newest marker says what this draw wants; act on each draw once.
+    a11y.handle = function () {
+      a11y.nameGroups();
+      var newest = null;
+      document.querySelectorAll('.planner-a11y[data-draw]').forEach(function (m) {
+        if (!newest || Number(m.getAttribute('data-draw')) > Number(newest.getAttribute('data-draw'))) { newest = m; }
+      });
+      if (!newest || newest.getAttribute('data-draw') === a11y.lastDraw) { return; }
+      a11y.lastDraw = newest.getAttribute('data-draw');
+      a11y.draws += 1;  // tests count the app's runs with this
+      document.documentElement.setAttribute('lang', LANG);
+      var target = newest.getAttribute('data-focus');
+      if (target === 'heading') { a11y.focusWhenReady('#HEADING_ID', 30); }
+      if (target === 'error_summary') { a11y.focusWhenReady('.st-key-error_summary', 30); }
+    };
+    new MutationObserver(a11y.handle).observe(document.body, {
+      childList: true, subtree: true, attributes: true, attributeFilter: ['data-draw']
+    });
+    // Streamlit reruns the page when "r" is pressed outside a box. WCAG 2.1.4 asks that a
+    // single key does nothing unexpected (speech input types letters), so it is stopped here.
+    w.addEventListener('keydown', function (event) {
+      var t = event.target;
+      var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+      if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && /^[A-Za-z]$/.test(event.key)) {
+        event.stopImmediatePropagation();
+      }
+    }, true);
     // Error-summary links name a widget key; jump to that field as GOV.UK does.
     document.addEventListener('click', function (event) {
       var link = event.target.closest && event.target.closest('.st-key-error_summary a[href^="#w_"]');
       if (!link) { return; }
       event.preventDefault();
       event.stopPropagation();
-      w.plannerA11y.focusField(link.getAttribute('href').slice(1));
+      a11y.focusField(link.getAttribute('href').slice(1));
     }, true);
   }
-  document.documentElement.setAttribute('lang', LANG);
-  w.plannerA11y.nameGroups();
-  var target = TARGET;
-  if (target === 'heading') { w.plannerA11y.focusWhenReady('#HEADING_ID', 30); }
-  if (target === 'error_summary') { w.plannerA11y.focusWhenReady('.st-key-error_summary', 30); }
+  w.plannerA11y.handle();
 })();
 </script>
 """
@@ -170,23 +192,20 @@ def focus_target(page_name: str) -> str | None:
 def run_page_script(page_name: str) -> None:
     """Set the language and move focus if the page changed. Call once, at the end of a draw."""
     target = focus_target(page_name)
-    # A new body each draw makes Streamlit mount the element again, so the script runs.
     draws = st.session_state.get(DRAWS_KEY, 0) + 1
     st.session_state[DRAWS_KEY] = draws
-    st.html(f"{page_script(target)}<!-- {draws} -->", unsafe_allow_javascript=True)
+    marker = f'<div class="planner-a11y" hidden data-draw="{draws}" data-focus="{target or ""}"></div>'
+    st.html(marker + page_script(target), unsafe_allow_javascript=True)
 
 
 # Every focus target run_page_script can ask for. The proxy's Content-Security-Policy allows
-# exactly these scripts by hash (deploy/render_nginx.py), so keep them free of varying text.
+# the planner's script by hash (deploy/render_nginx.py); its text is the same for every one.
 FOCUS_TARGETS = (None, "heading", "error_summary")
 
 
-def page_script(target: str | None) -> str:
-    return (
-        _SCRIPT.replace("LANG", json.dumps(PAGE_LANGUAGE))
-        .replace("TARGET", json.dumps(target))
-        .replace("HEADING_ID", HEADING_ID)
-    )
+def page_script(target: str | None = None) -> str:
+    """The planner's one inline script (the focus target travels in the marker, not here)."""
+    return _SCRIPT.replace("LANG", json.dumps(PAGE_LANGUAGE)).replace("HEADING_ID", HEADING_ID)
 
 
 ACCESSIBILITY_PAGE = "pages/accessibility.py"

@@ -174,3 +174,29 @@ def test_accessibility_statement_is_linked_from_every_step_and_keeps_answers(pag
     page.locator("[data-testid='stMain']").get_by_role("link", name="Back").click()
     settle(page)
     assert page.get_by_label("Your name", exact=False).first.input_value() == "Zoë"
+
+
+def test_a_single_letter_key_outside_a_box_does_not_rerun_the_page(page, server):
+    # WCAG 2.1.4: Streamlit reruns on "r"; speech input can type letters by accident.
+    settle(page)
+    page.get_by_text("For myself", exact=True).click()
+    settle(page)
+    draws = page.evaluate("window.plannerA11y.draws")
+    page.locator("h1").click()
+    for key in ("r", "R", "c"):
+        page.keyboard.press(key)
+    page.wait_for_timeout(800)
+    settle(page)
+    assert page.evaluate("window.plannerA11y.draws") == draws
+    box = page.get_by_label("Your name", exact=False).first
+    box.click()
+    page.keyboard.type("Ruth")
+    assert box.input_value() == "Ruth"
+
+
+def test_every_failed_continue_moves_focus_to_the_error_summary_again(page, server):
+    settle(page)
+    for _ in range(2):
+        page.locator("h1").focus()
+        click_continue(page)
+        assert focused(page)["key"] == "error_summary"

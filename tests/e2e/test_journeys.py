@@ -226,3 +226,40 @@ def test_a_kiosk_visitor_gets_the_plan_then_finishes_and_leaves_nothing(browser,
         whole_page_screenshot(page, "kiosk-cleared-desktop")
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def kiosk_idle_server():
+    # A short idle time and a long countdown: the warning stays up while it is checked.
+    process, url, log_path = start_server(
+        {"PLANNER_KIOSK": "1", "PLANNER_IDLE_SECONDS": "3", "PLANNER_COUNTDOWN_SECONDS": "120"}
+    )
+    yield {"url": url, "log": log_path}
+    stop_server(process)
+
+
+def test_the_kiosk_idle_warning_passes_axe_and_i_am_still_here_works_from_the_keyboard(browser, kiosk_idle_server):
+    from tests.e2e.journeys import axe_scan, focused
+
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(kiosk_idle_server["url"])
+        settle(page)
+        warning = page.locator(".st-key-kiosk_warning")
+        warning.wait_for(timeout=30_000)
+        settle(page)
+        assert axe_scan(page, "kiosk idle warning phone") == []
+        # Read out without moving focus: the warning is an alert.
+        assert warning.get_by_role("alert").count() >= 1
+        whole_page_screenshot(page, "kiosk-idle-warning-phone-360")
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if "I'm still here" in focused(page)["text"]:
+                break
+        else:
+            raise AssertionError("the I'm still here button cannot be reached with Tab")
+        page.keyboard.press("Enter")
+        warning.wait_for(state="detached", timeout=10_000)
+    finally:
+        context.close()
