@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import functools
+import bisect
 import json
 import logging
 import re
@@ -98,7 +98,10 @@ _RANGES = [
 _JOINERS = {"\u200d", "\u200c", "\ufe0f", "\ufe0e", "\u20e3"}
 
 
-@functools.lru_cache(maxsize=8192)
+_RANGES.sort()
+_STARTS = [start for start, _, _ in _RANGES]
+
+
 def script_of(char: str) -> str | None:
     """The script a character needs, or None for characters any run can carry."""
     code = ord(char)
@@ -106,9 +109,10 @@ def script_of(char: str) -> str | None:
         return BASE if char.isalpha() else None
     if char in _JOINERS:
         return None
-    for start, end, script in _RANGES:
-        if start <= code <= end:
-            return script
+    # No cache of characters here: what people type must not collect in shared memory.
+    index = bisect.bisect_right(_STARTS, code) - 1
+    if index >= 0 and code <= _RANGES[index][1]:
+        return _RANGES[index][2]
     category = unicodedata.category(char)
     if category[0] in "LM":
         return BASE
