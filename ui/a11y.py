@@ -225,15 +225,24 @@ def draw_accessibility_links() -> None:
     st.page_link(ACCESSIBILITY_PAGE, label=ui_text("accessibility_link"), icon=":material/accessibility:")
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _glossary_lines(_content, content_id: int, step_id: str) -> str:
+    """The step's glossary as Markdown. Only content words, the same for everyone, so it is
+    worked out once per process: searching every term on every rerun took a tenth of it."""
+    from logic.glossary import terms_on_step
+
+    terms = terms_on_step(_content, step_id)
+    return "\n".join(f"- **{term.term[0].upper()}{term.term[1:]}**: {term.meaning}" for term in terms)
+
+
 def draw_glossary(step_id: str) -> None:
     """'What these words mean': every glossary term the step's own words use, explained."""
-    from logic.glossary import terms_on_step
     from ui.state import get_content
     from ui.words import ui_text
 
-    terms = terms_on_step(get_content(), step_id)
-    if not terms:
+    content = get_content()
+    lines = _glossary_lines(content, id(content), step_id)
+    if not lines:
         return
-    lines = "\n".join(f"- **{term.term[0].upper()}{term.term[1:]}**: {term.meaning}" for term in terms)
     with st.expander(ui_text("glossary_heading"), icon=":material/menu_book:"):
         st.markdown(lines)
