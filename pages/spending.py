@@ -6,6 +6,8 @@ or a page change never loses it; the Plan only ever holds checked items.
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pandas as pd
 import streamlit as st
 
@@ -37,7 +39,7 @@ from ui.a11y import request_focus
 from ui.fields import draw_fields
 from ui.frame import begin_step, continue_button, draw_error_summary, page_file
 from ui.state import get_content, get_plan
-from ui.words import say
+from ui.words import say, say_plain
 
 STEP = "spending"
 DRAFT_KEY = "spending_draft"
@@ -359,6 +361,15 @@ def draw_form(outcome_text: dict[str, str]) -> None:
 # ---------------------------------------------------------------- totals and checks
 
 
+def difference_words(amount: Decimal) -> str:
+    """"£2.50 under" or "£10.00 over": a minus sign in a money table is easy to misread."""
+    # A table cell is plain text, so nothing is Markdown-escaped here.
+    if pounds(amount) == pounds(Decimal(0)):
+        return say_plain(words["difference_none"])
+    key = "difference_over" if amount > 0 else "difference_under"
+    return say_plain(words[key], amount=pounds(abs(amount)))
+
+
 def draw_totals() -> None:
     st.header(text("totals_heading"), anchor="totals")
     st.markdown(text("totals_intro"))
@@ -372,7 +383,7 @@ def draw_totals() -> None:
         columns[text("column_what")] += [text("row_estimate"), text("row_difference")]
         for period in PERIODS:
             name = text(f"column_{period}")
-            columns[name] += [pounds(estimate.per(period)), pounds(comparison.difference(period))]
+            columns[name] += [pounds(estimate.per(period)), difference_words(comparison.difference(period))]
     st.table(pd.DataFrame(columns).set_index(text("column_what")))
     if totals.one_off:
         st.markdown(text("one_off_total", amount=pounds(totals.one_off)))

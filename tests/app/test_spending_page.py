@@ -141,11 +141,23 @@ def test_the_plan_is_compared_with_the_estimate_in_every_period():
     text = shown(at)
     assert f"over the estimate by **{pounds(over)} a week**" in text
     cells = table_cells(at)
+    # The difference row says "over" or "under" in words: a minus sign in a money table is
+    # easy to misread (the row used to show -£2.50).
     for amount in (over, over * 4, over * 52):
-        assert pounds(amount) in cells
+        assert f"{pounds(amount)} over" in cells
     assert "does not stop you" in text
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # the chart is drawn
     assert "In words: the support costs £275" in text
+
+
+def test_being_under_the_estimate_is_said_in_words_not_with_a_minus_sign():
+    at = new_app(outcomes=["I want to get out"])
+    estimate = indicative_estimate(CONTENT, plan(at))
+    add(at, "personal_assistant", "1", outcomes=[0])  # £13.75 a week, under the estimate
+    under = estimate.weekly - D("13.75")
+    cells = table_cells(at)
+    assert f"{pounds(under)} under" in cells
+    assert not any(cell.startswith("-") for cell in cells)
 
 
 def test_being_over_the_estimate_never_stops_anyone():
