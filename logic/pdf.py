@@ -583,15 +583,23 @@ def render_plan_pdf(content: Content, plan: Plan, *, created: dt.datetime | None
     doc.text["draft_mark"] = content.pdf.draft_mark if content.pdf else ""
     pdf_content = content.pdf
     assert pdf_content is not None
-    return render_document(
-        doc,
-        plan,
-        created=created,
-        language=pdf_content.language,
-        subject=pdf_content.subject,
-        keywords=pdf_content.keywords,
-        creator=content.service.service_name,
-    )
+    with _BUILDS:
+        return render_document(
+            doc,
+            plan,
+            created=created,
+            language=pdf_content.language,
+            subject=pdf_content.subject,
+            keywords=pdf_content.keywords,
+            creator=content.service.service_name,
+        )
+
+
+# At most two plans are printed at once in a process. A build holds 100 MB or more of font
+# tables for a moment (subsetting Noto CJK most of all), so thirty people reaching the last
+# step together could need gigabytes; Python runs one build at a time anyway, so a queue
+# of two costs no speed (benchmarks/: concurrent sessions).
+_BUILDS = threading.BoundedSemaphore(2)
 
 
 _UNSAFE = re.compile(r"[^\w-]+")
