@@ -163,6 +163,18 @@ def test_a_carer_sees_the_persons_name_and_it_is_kept_inert():
     assert "Imagine nobody else is there to help them." in all_text(at)
 
 
+def test_a_carer_is_told_about_the_persons_estimate_and_contribution_not_their_own():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at.session_state["plan"].who.mode = "carer"
+    at.session_state["plan"].who.person_name = "Margaret"
+    at.switch_page("pages/budget.py").run()
+    answer(at, "nutrition", at.radio(key="w_budget_answer_nutrition").options[1])
+    headings = [h.value for h in at.header] + [h.value for h in at.subheader]
+    assert "Margaret's estimate" in headings
+    assert "What Margaret might pay towards it (optional)" in headings
+    assert "What you might pay towards it (optional)" not in headings
+
+
 def test_an_answer_the_content_no_longer_has_counts_as_unanswered():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
     at.session_state["plan"].budget.answers = {"nutrition": "retired_answer", "dressing": "all"}
