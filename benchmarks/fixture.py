@@ -270,3 +270,13 @@ def load_walk_plan(content) -> tuple[Plan, str]:
         if not _step_problems(content, candidate):
             return candidate, name
     return candidates[-1][0], candidates[-1][1] + " (some steps may refuse it)"
+
+
+def load_typical_plan(content) -> tuple[Plan, str] | None:
+    """A full plan of ordinary length (every answer given, 40 items, short answers), if the
+    PDF issue's fixtures exist: beside the stress plan, it shows what most people will get."""
+    try:
+        from tests.fixtures.plans import full_plan
+    except ImportError:
+        return None
+    return _with_spending_items(full_plan(), content), "tests.fixtures.plans.full_plan + 40 items"

@@ -51,7 +51,18 @@ def render(content, plan) -> bytes:
     return bytes(render_plan_pdf(content, plan))
 
 
-def measure_pdf(content, plan, runs: int) -> tuple[dict, bytes | None]:
+def page_count(document: bytes) -> int | None:
+    try:
+        import io
+
+        from pypdf import PdfReader
+
+        return len(PdfReader(io.BytesIO(document)).pages)
+    except Exception:  # noqa: BLE001 - page count is a nicety
+        return None
+
+
+def measure_pdf(content, plan, runs: int, typical=None) -> tuple[dict, bytes | None]:
     """Timings and sizes, and the full plan's PDF (part 3 loads a plan back from it)."""
     try:
         import logic.pdf
@@ -73,15 +84,19 @@ def measure_pdf(content, plan, runs: int) -> tuple[dict, bytes | None]:
             started = time.perf_counter()
             one_page = one_page_pdf(font)
             one_page_times.append((time.perf_counter() - started) * 1000)
-    pages = None
-    try:
-        import io
-
-        from pypdf import PdfReader
-
-        pages = len(PdfReader(io.BytesIO(document)).pages)
-    except Exception:  # noqa: BLE001 - page count is a nicety
-        pass
+    pages = page_count(document)
+    typical_result = None
+    if typical is not None:
+        typical_plan, source = typical
+        typical_times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            typical_document = render(content, typical_plan)
+            typical_times.append((time.perf_counter() - started) * 1000)
+        typical_result = {
+            "source": source, **summarise(typical_times),
+            "kb": len(typical_document) / 1024, "pages": page_count(typical_document),
+        }
     result = {
         "status": "ok",
         "unit": "ms",
@@ -92,6 +107,8 @@ def measure_pdf(content, plan, runs: int) -> tuple[dict, bytes | None]:
         "full_plan_pages": pages,
         "font": str(font.relative_to(ROOT) if font and font.is_relative_to(ROOT) else font),
     }
+    if typical_result:
+        result["typical_plan"] = typical_result
     if one_page_times:
         result["one_page"] = summarise(one_page_times)
         result["one_page_kb"] = len(one_page) / 1024
