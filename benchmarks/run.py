@@ -281,6 +281,9 @@ def rows(results: dict) -> list[tuple]:
     if k.get("status") == "ok":
         row("5 click", f"Continue to next step painted ({len(k['steps'])} steps)", k["click_to_painted"],
             target=(f"median < {TARGETS['click_ms']:g} ms", TARGETS["click_ms"]))
+        by_step = sorted(k.get("to_step", {}).items(), key=lambda kv: -kv[1].get("median", 0))
+        for path, stats in by_step[:3]:
+            row("5 click", f"  slowest: to {path}", stats)
         for problem in k.get("problems", [])[:2]:
             out.append(("5 click", "problem", "", "", "", "", problem[:70]))
     elif k:
@@ -291,6 +294,9 @@ def rows(results: dict) -> list[tuple]:
             target = (f"p95 < {TARGETS['concurrent_p95_ms']:g} ms", TARGETS["concurrent_p95_ms"]) if sessions == "30" else None
             row("6 at once", f"{sessions} sessions, click to painted", level["click_to_painted"],
                 target=target, value_key="p95")
+            slowest = sorted(level.get("to_step", {}).items(), key=lambda kv: -kv[1].get("p95", 0))[:1]
+            for path, stats in slowest:
+                row("6 at once", f"  slowest: to {path}", stats)
             out.append(("6 at once", f"{sessions} sessions, memory per session", "",
                         f"{level['memory_per_session_mib']:.2f} MB", "", f"<= {TARGETS['memory_mib']:g} MB",
                         verdict(level["memory_per_session_mib"], TARGETS["memory_mib"])))
