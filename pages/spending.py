@@ -135,20 +135,23 @@ def draw_item(number: int, item: SupportItem, outcome_text: dict[str, str]) -> N
             )
         for rule in item_warnings(content, item):
             st.warning(text("item_warning", label=rule.title, item=say_rule(rule)), icon=":material/warning:")
-        left, right = st.columns(2)
-        left.button(
+        # A wrapping row, not columns: long item names wrap instead of being cut off with "...".
+        row = st.container(horizontal=True, wrap=True, gap="small")
+        row.button(
             text("edit_label", item=short_title(item)),
             key=f"spending_edit_{item.id}",
             on_click=start_editing,
             args=(item.id,),
             icon=":material/edit:",
+            wrap=True,
         )
-        right.button(
+        row.button(
             text("remove_label", item=short_title(item)),
             key=f"spending_remove_{item.id}",
             on_click=remove_item,
             args=(item.id,),
             icon=":material/delete:",
+            wrap=True,
         )
 
 

@@ -205,29 +205,34 @@ def draw_entry_list(
                 draw_entry_field(step_id, list_id, entry, field, title, error, area_order, placeholder)
             if extra is not None:
                 extra(entry, title)
-            up, down, remove = st.columns(3)
-            up.button(
+            # A wrapping row rather than columns: each button is as wide as its words, and
+            # long titles ("Move down: Outcome 12") wrap instead of being cut off with "...".
+            row = st.container(horizontal=True, wrap=True, gap="small")
+            row.button(
                 ui_text("list_move_up", label=title),
                 key=f"up_{step_id}_{list_id}_{key}",
                 on_click=_move,
                 args=(step_id, list_id, key, -1),
                 disabled=number == 1,
                 icon=":material/arrow_upward:",
+                wrap=True,
             )
-            down.button(
+            row.button(
                 ui_text("list_move_down", label=title),
                 key=f"down_{step_id}_{list_id}_{key}",
                 on_click=_move,
                 args=(step_id, list_id, key, 1),
                 disabled=number == len(entries),
                 icon=":material/arrow_downward:",
+                wrap=True,
             )
-            remove.button(
+            row.button(
                 ui_text("list_remove", label=title),
                 key=f"remove_{step_id}_{list_id}_{key}",
                 on_click=_remove,
                 args=(step_id, list_id, key, title),
                 icon=":material/delete:",
+                wrap=True,
             )
     full = len(entries) >= spec.max_entries
     if full:
