@@ -148,6 +148,36 @@ def horizontal_overflow(page) -> list[str]:
     )
 
 
+def unlabelled_inputs(page) -> list[str]:
+    """Boxes and choices with no visible label tied to them (file inputs are Streamlit's
+    hidden ones: their visible "Upload" button carries the name)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('input:not([type=hidden]):not([type=file]), textarea, select')]
+             .filter(el => {
+               // Inside a closed expander nothing is shown, so nothing needs a label yet.
+               const holder = el.closest('.stElementContainer') || el;
+               const seen = holder.checkVisibility ? holder.checkVisibility({ visibilityProperty: true, opacityProperty: true })
+                                                   : holder.getClientRects().length > 0;
+               // A date picker's spare native box is taken out of the tab order and unused.
+               return seen && !(el.type === 'date' && el.tabIndex === -1);
+             })
+             .filter(el => {
+               const byFor = el.labels && [...el.labels].some(l => l.innerText.trim());
+               const by = (el.getAttribute('aria-labelledby') || '').split(' ')
+                 .map(id => document.getElementById(id)).filter(Boolean)
+                 .some(l => l.innerText.trim());
+               const wrap = el.closest('label') && el.closest('label').innerText.trim();
+               const group = el.closest('[role=radiogroup]') && el.closest('[role=radiogroup]').getAttribute('aria-label');
+               // A drop-down's box is named by aria-label, copied from the label shown above it.
+               const box = el.closest('.stElementContainer');
+               const shown = box && [...box.querySelectorAll('[data-testid=stWidgetLabel]')]
+                 .some(l => l.offsetParent !== null && l.innerText.trim());
+               const named = shown && (el.getAttribute('aria-label') || '').trim();
+               return !(byFor || by || wrap || group || named);
+             }).map(el => el.outerHTML.slice(0, 120))"""
+    )
+
+
 # ---- screenshots -----------------------------------------------------------------------
 
 def whole_page_screenshot(page, name: str) -> Path:
@@ -274,6 +304,7 @@ def walk(page, journey_name: str, steps: list[tuple[str, list[tuple]]], widths: 
         for action in actions:
             problems += act(page, action, where)
         problems += axe_scan(page, where)
+        assert unlabelled_inputs(page) == [], where
         if widths:
             screenshots_at_widths(page, f"{journey_name}-{number:02d}-{step_name}")
         else:
