@@ -156,6 +156,7 @@ YOUNG_ADULT = [
     ("spending", [
         ("select", "Type of support", "Personal assistant (PA) hours"),
         ("type", "How many", "10"),
+        ("choose", "I want to go to football training on my own on Saturdays"),
         ("click", "Add to the list"),
     ]),
     ("managing", [("choose", "A direct payment"), ("choose", "To me")]),
