@@ -327,6 +327,11 @@ async def measure_clicks(url: str, words: Words, walks: int, save_file: Path | N
     by_step: dict[str, list[float]] = {}
     async with async_playwright() as p:
         browser = await launch(p)
+        # The first person after a restart also pays for imports made on first use (altair,
+        # pandas, fonts): that belongs to the cold start, so walk once before measuring.
+        warm = await browser.new_context()
+        await walk_journey(await warm.new_page(), url, words, save_file=save_file)
+        await warm.close()
         for _ in range(walks):
             context = await browser.new_context(viewport={"width": 1280, "height": 900})
             walk = await walk_journey(await context.new_page(), url, words, save_file=save_file)
