@@ -24,7 +24,7 @@ PARTS = ("reruns", "pdf", "loading", "cold", "clicks", "concurrent")
 # How many repetitions each mode takes. Quick is for a shared or slow machine.
 MODES = {
     "quick": {"rounds": 5, "pdf_runs": 3, "load_runs": 5, "cold_runs": 1, "walks": 1, "sessions": "1,3"},
-    "full": {"rounds": 40, "pdf_runs": 20, "load_runs": 40, "cold_runs": 5, "walks": 5, "sessions": "1,10,30"},
+    "full": {"rounds": 30, "pdf_runs": 12, "load_runs": 30, "cold_runs": 3, "walks": 3, "sessions": "1,10,30"},
 }
 
 # The targets of issue 9 (for the report; never asserted in tests).
@@ -57,8 +57,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="seconds a concurrent session waits before each Continue, averaged (default 1; 0 = none)",
     )
     parser.add_argument(
-        "--journey", choices=("full", "typed"), default="full",
-        help="browser sessions load the full plan at Start (full, default) or type only what is required",
+        "--journey", choices=("typical", "stress", "typed"), default="typical",
+        help="what browser sessions load at Start: a typical complete plan (default), the full "
+        "stress plan cut to each answer's limit, or nothing (type only what each step requires)",
     )
     parser.add_argument("--url", help="measure clicks and concurrency against a running planner (e.g. nginx)")
     parser.add_argument(
@@ -99,15 +100,17 @@ def run_parts(args: argparse.Namespace) -> dict:
         from logic.content import load_content
 
         from benchmarks.browser import words_from_content
-        from benchmarks.fixture import load_full_plan, load_walk_plan, write_save_file
+        from benchmarks.fixture import load_full_plan, load_journey_plan, write_save_file
 
         content = load_content()
         plan, source = load_full_plan(content)
         words = words_from_content(content)
         results["fixture"] = {"source": source, "json_kb": len(plan.to_json().encode()) / 1024,
                               "spending_items": len(plan.spending.items)}
-        if args.journey == "full":
-            walk_plan, walk_source = load_walk_plan(content)
+        journey = load_journey_plan(content, args.journey)
+        results["fixture"]["journey"] = args.journey
+        if journey is not None:
+            walk_plan, walk_source = journey
             save_file = write_save_file(walk_plan, tempfile.mkdtemp(prefix="planner-bench-"))
             results["fixture"]["browser_sessions_load"] = walk_source
             results["fixture"]["browser_save_file_kb"] = save_file.stat().st_size / 1024
@@ -343,7 +346,8 @@ def main(argv: list[str] | None = None) -> int:
     (RESULTS / f"latest{label}.json").write_text(text)
     print(table(report["results"]))
     fixture = report["results"].get("fixture", {})
-    print(f"\nMachine: {report['machine'].get('cpus')} cores, load {report['machine']['load_average']} at start, "
+    print(f"\nBrowser sessions: journey '{args.journey}', loading {fixture.get('browser_sessions_load', 'nothing')}.")
+    print(f"Machine: {report['machine'].get('cpus')} cores, load {report['machine']['load_average']} at start, "
           f"{report['load_average_end']} at end; commit {report['machine'].get('commit')}; "
           f"full plan from {fixture.get('source', fixture.get('reason'))}.")
     print(f"Results: {path.relative_to(ROOT)}")
