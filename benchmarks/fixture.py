@@ -280,3 +280,21 @@ def load_typical_plan(content) -> tuple[Plan, str] | None:
     except ImportError:
         return None
     return _with_spending_items(full_plan(), content), "tests.fixtures.plans.full_plan + 40 items"
+
+
+def load_journey_plan(content, journey: str) -> tuple[Plan, str] | None:
+    """The plan browser sessions load at Start: "typical" (every answer given, ordinary
+    lengths), "stress" (the full plan cut to each answer's limit), or None for "typed"."""
+    if journey == "stress":
+        return load_walk_plan(content)
+    if journey == "typical":
+        try:
+            from tests.fixtures.plans import full_plan
+
+            plan = full_plan()
+            if not _step_problems(content, plan):
+                return plan, "tests.fixtures.plans.full_plan"
+        except ImportError:
+            pass
+        return build_full_plan(content), "benchmarks.fixture.build_full_plan"
+    return None

@@ -145,6 +145,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--full", action="store_true", help="1, 10 and 30 sessions (default: quick, 1 and 3)")
     parser.add_argument("--sessions", help="session counts to run, e.g. 1,10,30")
     parser.add_argument("--think", default="1", help="seconds each session waits before a Continue (default 1)")
+    parser.add_argument("--journey", default="typical", help="typical (default), stress or typed: see benchmarks/README.md")
     parser.add_argument("--keep", action="store_true", help="do not benchmark; keep running until Ctrl-C")
     args = parser.parse_args(argv)
     if not Path(NGINX).exists():
@@ -161,7 +162,7 @@ def main(argv: list[str]) -> int:
                     time.sleep(3600)
             command = [
                 sys.executable, "-m", "benchmarks.run", "--parts", "concurrent", "--url", url,
-                "--label", "nginx-two-instances", "--think", args.think,
+                "--label", "nginx-two-instances", "--think", args.think, "--journey", args.journey,
                 *(["--full"] if args.full else ["--quick"]),
                 *(["--sessions", args.sessions] if args.sessions else []),
             ]
