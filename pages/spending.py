@@ -228,7 +228,11 @@ def problem_message(field: str, problem: str, label: str) -> str:
         "quantity": f"{limits.max_quantity:,}",
         "unit_cost": pounds(limits.max_unit_cost, pence=False),
     }.get(field, f"{limits.max_text:,}")
-    return text(f"error_{problem}", label=label, max=maximum)
+    # A quantity must be more than 0, so "-5" is not told "0 or more" (which 0 then refuses).
+    key = "error_negative_not_zero" if (field, problem) == ("quantity", "negative") else f"error_{problem}"
+    # "How many hours?: enter..." reads badly: the message names the box without its "?" or "(optional)".
+    name = label.replace(say(content.service.text["optional"]), "").strip().rstrip("?")
+    return text(key, label=name, max=maximum)
 
 
 def draw_form(outcome_text: dict[str, str]) -> None:
@@ -250,9 +254,12 @@ def draw_form(outcome_text: dict[str, str]) -> None:
     }
     messages = {field: problem_message(field, problem, labels[field]) for field, problem in problems.items()}
     if problems:
-        st.error(text("form_problem"), icon=":material/error:")
         # One error summary per page (it is what focus moves to): Continue's, if it has one.
-        if not errors:
+        # Otherwise this form's own summary is the only box above the form: a second red
+        # "There is a problem with this item" box said the same thing again.
+        if errors:
+            st.error(text("form_problem"), icon=":material/error:")
+        else:
             draw_error_summary([FieldError(field, message) for field, message in messages.items()])
 
     def error_for(field: str) -> None:

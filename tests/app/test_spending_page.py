@@ -270,6 +270,17 @@ def test_a_ten_thousand_character_description_gets_a_kind_message_and_is_kept():
     assert at.text_input(key="w_spending_description").value == long_words
 
 
+def test_a_negative_quantity_is_asked_for_more_than_0_and_the_message_reads_cleanly():
+    at = new_app()
+    fill(at, "home_care_agency", "-5")
+    at.button(key="spending_save").click().run()
+    text = shown(at)
+    # It used to say "How many hours?: enter a number that is 0 or more", and 0 is refused too.
+    assert "How many hours: enter a number more than 0, without a minus sign" in text
+    assert "?:" not in text
+    assert "0 or more" not in text
+
+
 def test_a_problem_with_an_item_and_a_problem_on_continue_show_together():
     at = new_app()
     at.text_area(key="w_spending_best_value_notes").input("Value " * 700).run()
