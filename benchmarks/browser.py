@@ -282,6 +282,17 @@ async def walk_journey(
     return walk
 
 
+WALK_LIMIT_S = 600
+
+
+async def bounded_walk(page, url: str, words: Words, think_s: float, save_file: Path | None) -> Walk:
+    """A walk that gives up after ten minutes, so one stuck session cannot stop the run."""
+    try:
+        return await asyncio.wait_for(walk_journey(page, url, words, think_s, save_file), WALK_LIMIT_S)
+    except asyncio.TimeoutError:
+        return Walk(problem=f"the walk took longer than {WALK_LIMIT_S} s")
+
+
 async def measure_cold_start(runs: int) -> dict:
     from playwright.async_api import async_playwright
 
@@ -373,7 +384,7 @@ async def measure_concurrency(
         contexts = [await browser.new_context(viewport={"width": 1280, "height": 900}) for _ in range(sessions)]
         pages = [await c.new_page() for c in contexts]
         started = time.perf_counter()
-        walks = await asyncio.gather(*(walk_journey(pg, url, words, think_s, save_file) for pg in pages))
+        walks = await asyncio.gather(*(bounded_walk(pg, url, words, think_s, save_file) for pg in pages))
         elapsed = time.perf_counter() - started
         await asyncio.sleep(1)
         after = sum(rss_kib(pid) or 0 for pid in pids)  # sessions still open
