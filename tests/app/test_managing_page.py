@@ -131,3 +131,15 @@ def test_a_ten_thousand_character_name_gets_a_kind_message_and_is_kept():
     assert any("please shorten this" in e.value for e in at.error)
     assert managing(at).organisation == long_name
     assert at.session_state["plan"].progress.current_step == "managing"
+
+
+def test_a_carer_reads_each_way_described_for_the_person_not_for_themself():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at.session_state["plan"].who.mode = "carer"
+    at.session_state["plan"].who.person_name = "Margaret"
+    go(at, "managing")
+    ways = next(r for r in at.radio if "receive" in r.label)
+    captions = list(ways.proto.captions)
+    # The short descriptions beside each way used to say "you" and "your support" to a carer.
+    assert "An organisation holds the money for Margaret and pays for the support." in captions
+    assert not any("your support" in c or "to you" in c for c in captions)
