@@ -103,6 +103,8 @@ def draw_entry_field(
             on_change=on_change,
             args=args,
             placeholder=placeholder or "",
+            # "Select all" would link one outcome to every need at once: never what a person means.
+            select_all=False,
         )
 
 
