@@ -54,6 +54,7 @@ FRAME_TEXT_KEYS = {
     "optional",
     "error_summary_title",
     "error_required",
+    "error_entry_required",
     "error_too_long",
     "error_page_prefix",
     "fallback_name",

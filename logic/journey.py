@@ -154,7 +154,8 @@ def validate_list_entries(content: Content, plan: Plan, step_id: str) -> list[Fi
                 values = {**names, "label": f"{title}, {label}", "max": f"{field.max_chars:,}"}
                 field_id = entry_field_id(list_id, entry_key(entry), field.id)
                 if field.required and is_blank(value):
-                    message = speak(text["error_required"], speaking_to_carer=carer, values=values)
+                    values = {**names, "item": title, "label": label}
+                    message = speak(text["error_entry_required"], speaking_to_carer=carer, values=values)
                     errors.append(FieldError(field_id, message))
                 elif isinstance(value, str) and len(value) > field.max_chars:
                     values["count"] = f"{len(value):,}"

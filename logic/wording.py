@@ -14,7 +14,9 @@ PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 KNOWN_PLACEHOLDERS = {"name", "planner", "label", "max", "count", "amount", "step", "number", "area", "low", "high", "points", "percent"}
 # Spending and managing the budget (pages/spending.py, pages/managing.py).
 KNOWN_PLACEHOLDERS |= {"rate", "unit", "period", "total", "estimate", "difference", "lower", "upper", "item", "phone", "email"}
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^\"'])")
+# Quotes, "=" and "^" are not Markdown in an inline run, so they stay as typed (a screen
+# reader reading a label would otherwise say the backslash).
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 
 
 class PersonWording(BaseModel):

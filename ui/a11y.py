@@ -83,6 +83,7 @@ _SCRIPT = """
 <script>
 (function () {
   var w = window;
+  var BACKSLASH = String.fromCharCode(92);
   if (!w.plannerA11y) {
     var a11y = w.plannerA11y = { draws: 0, lastDraw: null };
     a11y.focusWhenReady = function (selector, tries) {
@@ -112,9 +113,24 @@ _SCRIPT = """
         if (name && group.getAttribute('aria-label') !== name) { group.setAttribute('aria-label', name); }
       });
     };
+    // Typed names reach labels Markdown-escaped ("O\\'Neill"); Streamlit copies the label
+    // into aria-label as it is, so a screen reader would read the backslashes. Unescape it.
+    a11y.cleanNames = function () {
+      document.querySelectorAll('[aria-label]').forEach(function (el) {
+        var label = el.getAttribute('aria-label');
+        if (label.indexOf(BACKSLASH) < 0) { return; }
+        var plain = '';
+        for (var i = 0; i < label.length; i++) {
+          if (label[i] === BACKSLASH && i + 1 < label.length) { i++; }
+          plain += label[i];
+        }
+        el.setAttribute('aria-label', plain);
+      });
+    };
     // The newest marker says what this draw wants; act on each draw once.
     a11y.handle = function () {
       a11y.nameGroups();
+      a11y.cleanNames();
       var newest = null;
       document.querySelectorAll('.planner-a11y[data-draw]').forEach(function (m) {
         if (!newest || Number(m.getAttribute('data-draw')) > Number(newest.getAttribute('data-draw'))) { newest = m; }

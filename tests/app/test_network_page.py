@@ -61,7 +61,7 @@ def test_a_person_without_a_name_is_pointed_out_by_their_number():
     fill_entry(at, "network", "people", key, helps_with="Gardening")
     press(at, "continue_network")
     errors = [e.replace("\\", "") for e in error_texts(at)]
-    assert "Enter an answer for: Person 2, Their name" in errors[0]
+    assert "Person 2: please answer the question “Their name”" in errors[0]
 
 
 def test_community_equipment_and_support_in_place_are_kept():

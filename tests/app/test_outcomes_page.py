@@ -151,8 +151,8 @@ def test_an_outcome_not_linked_to_a_need_is_pointed_out_beside_it():
     fill_entry(at, "outcomes", "outcomes", key, text="I want to swim again")
     press(at, "continue_outcomes")
     errors = [e.replace("\\", "") for e in error_texts(at)]
-    assert "Enter an answer for: Outcome 1, Which needs does this help with?" in errors[0]
-    assert "Enter an answer for: Outcome 1, Which needs does this help with?" in errors[1:]
+    assert "Outcome 1: please answer the question “Which needs does this help with?”" in errors[0]
+    assert "Outcome 1: please answer the question “Which needs does this help with?”" in errors[1:]
     assert texts(at) == ["I want to swim again"]
 
 

@@ -46,7 +46,7 @@ def test_a_risk_without_how_it_is_managed_is_pointed_out():
     fill_field(at, "safety", "if_carer_unable", "My sister steps in")
     press(at, "continue_safety")
     errors = [e.replace("\\", "") for e in error_texts(at)]
-    assert "Enter an answer for: Risk 1, How is this managed, or how could it be?" in errors[0]
+    assert "Risk 1: please answer the question “How is this managed, or how could it be?”" in errors[0]
     assert plan(at).safety.risks[0].risk == "Scam phone calls"
 
 

@@ -10,6 +10,7 @@ from logic.wording import PersonWording
 SERVICE_TEXT = {
     "fallback_name": "the person you care for",
     "error_required": "Enter an answer for: {label}",
+    "error_entry_required": "{item}: please answer the question “{label}”",
     "error_too_long": "{label}: this answer has {count} characters. Please shorten it to {max} or fewer.",
     "error_list_too_few": "{label}: please add at least {count}.",
 }
@@ -107,7 +108,7 @@ def test_a_missing_required_answer_names_the_entry_and_the_question():
     plan = Plan()
     plan.change.outcomes = [Outcome(text="See my grandchildren", need_areas=["nutrition"]), Outcome(need_areas=["community"])]
     errors = validate_list_entries(content, plan, "outcomes")
-    assert [e.message for e in errors] == ["Enter an answer for: Outcome 2, What do you want?"]
+    assert [e.message for e in errors] == ["Outcome 2: please answer the question “What do you want?”"]
     assert errors[0].field_id == entry_field_id("outcomes", plan.change.outcomes[1].id, "text")
 
 
@@ -118,7 +119,7 @@ def test_a_carer_is_asked_about_the_person_by_name():
     plan.who.person_name = "Margaret"
     plan.change.outcomes = [Outcome(need_areas=["nutrition"])]
     (error,) = validate_list_entries(content, plan, "outcomes")
-    assert error.message == "Enter an answer for: Outcome 1, What does Margaret want?"
+    assert error.message == "Outcome 1: please answer the question “What does Margaret want?”"
 
 
 def test_an_outcome_must_link_to_a_need_area_that_exists():
