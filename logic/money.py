@@ -34,3 +34,10 @@ def pounds(amount: Decimal, *, pence: bool = True) -> str:
     sign = "-" if value < 0 else ""
     text = f"{abs(value):,.2f}" if pence else f"{abs(value):,.0f}"
     return f"{sign}£{text}"
+
+
+def figure(amount: Decimal) -> str:
+    """An estimate as people read it: £140 when whole pounds, £140.50 when it has pence.
+
+    The budget step, Check your answers and the draft plan all show the estimate this way."""
+    return pounds(amount, pence=amount != amount.to_integral_value())

@@ -23,7 +23,7 @@ from logic.budget import (
 )
 from logic.content import BudgetContent, BudgetQuestion
 from logic.journey import FieldError
-from logic.money import pounds
+from logic.money import figure, pounds
 from ui.frame import begin_step, continue_button, step_text
 from ui.state import get_content, get_plan
 from ui.words import say, say_plain
@@ -44,7 +44,7 @@ def note_key(question_id: str) -> str:
 
 
 def money(amount: Decimal) -> str:
-    return pounds(amount, pence=amount != amount.to_integral_value())
+    return figure(amount)  # shared with Check your answers and the PDF
 
 
 def number(value: Decimal | int) -> str:
