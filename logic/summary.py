@@ -14,16 +14,18 @@ from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
-from logic import spending
+from logic import budget, spending
 from logic.content import Content, FieldDef, ListDef, PdfContent, StepContent
 from logic.journey import STEP_SECTIONS, name_values, speaking_to_carer, validate_fields, visible_fields
-from logic.money import convert, pounds
-from logic.plan import Plan
+from logic.managing import answer_applies
+from logic.money import convert, figure, pounds
+from logic.plan import Plan, SupportItem
 from logic.wording import Wording, fill, speak
 
 # Parts of the Plan that are bookkeeping, not answers.
 NOT_ANSWERS = {"schema_version", "progress"}
 CELL_LIMIT = 400  # characters of an item's words in a spending table cell
+OUTCOME_START = 40  # characters of an outcome's words that point to it from a spending item
 ENTRY_KEYS = {"id"}
 
 
@@ -206,12 +208,28 @@ def _decimal_text(value: Decimal) -> str:
 
 
 def _outcome_titles(content: Content, plan: Plan, say: _Speaker) -> dict[str, str]:
-    """Outcome id -> "Outcome 2: the outcome's words" so spending can point at outcomes."""
+    """Outcome id -> the start of the outcome's own words, so a reader can follow spending
+    back to its outcome ("Outcome 2" when the outcome has no words yet)."""
     titles = {}
     spec = _list_def(content, "change.outcomes")
     for number, outcome in enumerate(plan.change.outcomes, start=1):
-        titles[outcome.id] = _entry_title(content, say, "change.outcomes", spec, number, outcome)
+        words = " ".join(outcome.text.split())
+        if len(words) > OUTCOME_START:
+            cut = words[:OUTCOME_START]
+            # End at a word where there is one, so no word is cut in half.
+            cut = cut.rsplit(" ", 1)[0] if " " in cut[OUTCOME_START // 2:] else cut
+            words = cut.rstrip(" ,.;:") + "…"
+        titles[outcome.id] = words or _entry_title(content, say, "change.outcomes", spec, number, outcome)
     return titles
+
+
+def quantity_text(content: Content, item: SupportItem) -> str:
+    """An item's amount with its unit from the catalogue: "7 hours", "1 session"."""
+    number = spending.amount_text(item.quantity)
+    option = spending.find_option(content, item.option_id) if item.option_id else None
+    if option is None:
+        return number
+    return f"{number} {option.unit if item.quantity == 1 else option.units}"
 
 
 def _support_option_label(content: Content, option_id: str) -> str | None:
@@ -229,6 +247,11 @@ def _choice_label(content: Content, say: _Speaker, path: str, value: str) -> str
         for option in definition.options:
             if option.id == value:
                 return say(option.label)
+    if path == "managing.direct_payment_to" and "managing" in content.steps:
+        # The managing step's own words: "To me" for a plan for oneself, "To Zoë" for a carer.
+        wording = content.step("managing").text.get(f"recipient_{value}")
+        if wording is not None:
+            return say(wording)
     mapped = _pdf(content).choices.get(path, {}).get(value)
     if mapped is not None:
         return mapped
@@ -343,6 +366,8 @@ def _plan_value(plan: Plan, path: str) -> Any:
 def _is_hidden(content: Content, plan: Plan, path: str) -> bool:
     """Answers to questions the journey now hides count for nothing."""
     section, _, name = path.partition(".")
+    if section == "managing" and not answer_applies(content, plan, name):
+        return True  # a question about a way of managing the budget that was not chosen
     for step_id, section_name in STEP_SECTIONS.items():
         if section_name != section or step_id not in content.steps:
             continue
@@ -374,6 +399,8 @@ def answer_item(content: Content, plan: Plan, path: str, say: _Speaker | None = 
         for name in names:
             entry_path = f"{path}.{name}"
             text = _value_text(content, plan, say, entry_path, getattr(entry, name))
+            if entry_path == "spending.items.quantity" and isinstance(entry, SupportItem):
+                text = quantity_text(content, entry)
             answers.append(Answer(entry_path, _label(content, say, entry_path), text))
         entries.append(Entry(_entry_title(content, say, path, spec, number, entry), answers))
     return AnswerList(path, label, entries)
@@ -414,8 +441,20 @@ def answer_groups(content: Content, plan: Plan) -> list[StepGroup]:
             for path in section_paths(content, section)
             if not _is_hidden(content, plan, path) and path not in _pdf(content).not_printed
         ]
+        items = _figures(content, plan, say, section) + items
         groups.append(StepGroup(step_id, content.step(step_id).title, items))
     return groups
+
+
+def _figures(content: Content, plan: Plan, say: _Speaker, section: str) -> list[Item]:
+    """Figures worked out from the answers: the estimate on the budget step, the totals on
+    the spending step (as the PDF prints them), shown first in their group."""
+    text = _pdf(content).text
+    if section == "budget" and content.budget is not None:
+        return [Answer("budget.estimate", say(text["estimate_heading"]), "\n".join(estimate_lines(content, plan, say)))]
+    if section == "spending" and plan.spending.items and "totals_heading" in text:
+        return [Answer("spending.totals", say(text["totals_heading"]), "\n".join(spending_totals_lines(content, plan, say)))]
+    return []
 
 
 def missing_answers(content: Content, plan: Plan) -> list[MissingAnswer]:
@@ -430,21 +469,47 @@ def missing_answers(content: Content, plan: Plan) -> list[MissingAnswer]:
 # ---------------------------------------------------------------- money
 
 
-def _estimate_lines(content: Content, say: _Speaker, estimate: spending.Estimate | None) -> list[str]:
-    """The indicative budget in words: a year's amount, a week's, and its range."""
+def estimate_lines(content: Content, plan: Plan, say: _Speaker | None = None) -> list[str]:
+    """The indicative budget in words: a week's amount, its range, 4 weeks, a year, and what
+    the council and the person might each pay when a contribution was given (seed 002)."""
+    say = say or _Speaker(content, plan)
     text = _pdf(content).text
-    if estimate is None:
+    estimate = budget.estimate_for_plan(content, plan)
+    if estimate.nothing_answered:
         return [say(text["estimate_none"])]
-    yearly = convert(estimate.weekly, "week", "year")
-    lines = [say(text["estimate_amount"], amount=pounds(yearly, pence=False))]
+    lines = []
     if "estimate_weekly" in text:
-        lines.append(say(text["estimate_weekly"], amount=pounds(estimate.weekly)))
+        lines.append(say(text["estimate_weekly"], amount=figure(estimate.weekly)))
+    if estimate.lower != estimate.upper and "estimate_range_weekly" in text:
+        lines.append(say(text["estimate_range_weekly"], low=figure(estimate.lower), high=figure(estimate.upper)))
+    if "estimate_four_weeks" in text:
+        lines.append(say(text["estimate_four_weeks"], amount=figure(estimate.four_weekly)))
+    lines.append(say(text["estimate_amount"], amount=figure(estimate.yearly)))
     if estimate.lower != estimate.upper:
         low, high = (convert(v, "week", "year") for v in (estimate.lower, estimate.upper))
-        lines.append(say(text["estimate_range"], low=pounds(low, pence=False), high=pounds(high, pence=False)))
+        lines.append(say(text["estimate_range"], low=figure(low), high=figure(high)))
+    split = estimate.contribution
+    if split is not None and estimate.weekly > 0 and "estimate_contribution" in text:
+        lines.append(say(text["estimate_contribution"], amount=figure(split.council_weekly), high=figure(split.person_weekly)))
     if "estimate_note" in text:
         lines.append(say(text["estimate_note"]))
     return lines
+
+
+def spending_totals_lines(content: Content, plan: Plan, say: _Speaker | None = None) -> list[str]:
+    """Check your answers: the spending totals a week, 4 weeks and a year, one-off costs apart,
+    and where they stand against the estimate (the same sentences as the PDF)."""
+    say = say or _Speaker(content, plan)
+    text = _pdf(content).text
+    if not plan.spending.items:
+        return []
+    totals = spending.total_costs(plan.spending.items)
+    lines = [
+        say(text[key], amount=pounds(totals.per(period)))
+        for key, period in (("totals_week", "week"), ("totals_four_weeks", "four_weeks"), ("totals_year", "year"))
+        if key in text
+    ]
+    return lines + spending_table(content, plan, say).comparison
 
 
 def spending_table(content: Content, plan: Plan, say: _Speaker | None = None) -> SpendingTable:
@@ -477,7 +542,7 @@ def spending_table(content: Content, plan: Plan, say: _Speaker | None = None) ->
         rows.append(
             CostRow(
                 support=support,
-                amount=_decimal_text(item.quantity),
+                amount=quantity_text(content, item),
                 frequency=_choice_label(content, say, "spending.items.frequency", item.frequency),
                 unit_cost=pounds(item.unit_cost),
                 per_week="" if one_off else pounds(convert(yearly, "year", "week")),
@@ -491,10 +556,10 @@ def spending_table(content: Content, plan: Plan, say: _Speaker | None = None) ->
     comparison = []
     estimate = spending.indicative_estimate(content, plan)
     if rows and estimate is not None:
-        standing = spending.compare_with_estimate(totals, estimate).standing
-        key = {"within": "compare_within", "under": "compare_below", "over": "compare_above"}[standing]
+        compared = spending.compare_with_estimate(totals, estimate)
+        key = {"within": "compare_within", "under": "compare_below", "over": "compare_above"}[compared.standing]
         comparison.append(say(pdf.text[key], amount=pounds(totals.yearly)) if key in pdf.text else "")
-        difference = totals.yearly - convert(estimate.weekly, "week", "year")
+        difference = compared.difference("year")
         key = "compare_more" if difference > 0 else "compare_less"
         if difference and key in pdf.text:
             comparison.append(say(pdf.text[key], amount=pounds(abs(difference))))
@@ -548,7 +613,7 @@ def plan_document(content: Content, plan: Plan, *, created: dt.date | None = Non
                 items.append(answer_item(content, plan, path, say))
         section = PlanSection(spec.id, say(spec.heading), say(spec.intro), items)
         if spec.estimate:
-            section.estimate = _estimate_lines(content, say, spending.indicative_estimate(content, plan))
+            section.estimate = estimate_lines(content, plan, say)
         if spec.spending_table:
             used.add("spending.items")
             section.spending = spending_table(content, plan, say)

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 import logic.pdf as pdf_module
 from logic.content import load_content
+from logic.managing import answer_applies
 from logic.pdf import ATTACHMENT_NAME, ScriptFont, pdf_file_name, render_plan_pdf, script_runs
 from logic.plan import SCHEMA_VERSION, Plan
 from logic.summary import AnswerList, all_answer_paths, plan_document
@@ -75,7 +76,10 @@ def test_everything_a_person_typed_is_in_the_pdf(full_text):
             for item in value:
                 yield from typed(item)
 
-    data = full_plan().model_dump(exclude={"progress"})
+    plan = full_plan()
+    data = plan.model_dump(exclude={"progress"})
+    # Answers about a way of managing the budget that was not chosen are left out on purpose.
+    data["managing"] = {k: v for k, v in data["managing"].items() if answer_applies(CONTENT, plan, k)}
     found = list(typed(data))
     assert len(found) > 40
     for text in found:
@@ -116,7 +120,9 @@ def test_every_answer_in_every_list_entry_is_filled_in_the_full_fixture():
 def test_the_costed_table_has_totals_and_the_estimate(full_text):
     assert "Per 4 weeks" in full_text
     assert "£6,877.00" in full_text  # 7 x £13.75 and 2 x £18 a week, for 52 weeks
-    assert "Estimated personal budget" in full_text
+    assert "About £140 a week." in full_text  # whole pounds, as on the budget step
+    assert "£140.00" not in full_text
+    assert "About £7,280 a year." in full_text
     assert "within the estimated range" in full_text
 
 
@@ -283,3 +289,46 @@ def test_fonts_still_load_the_ordinary_way_if_the_quick_way_fails(monkeypatch):
     reader = PdfReader(io.BytesIO(render_plan_pdf(CONTENT, full_plan(), created=CREATED)))
     fonts = {str(f.get_object()["/BaseFont"]) for f in reader.pages[0]["/Resources"]["/Font"].values()}
     assert any("DejaVuSans" in name for name in fonts)
+
+
+def test_the_budget_part_shows_what_the_council_and_the_person_might_each_pay(full_text):
+    # Seed 002: the budget includes the assessed contribution (£42.50 of £140 a week).
+    assert "The council might pay about £97.50 a week and Zoë Wiśniewski about £42.50 a week" in full_text
+
+
+def test_spending_amounts_have_their_units_and_point_to_the_outcome_s_words(full_text):
+    assert "7 hours" in full_text
+    assert "2 sessions" in full_text or "2 days" in full_text
+    assert "Wash and dress with help each morning" in full_text
+    assert "Outcome 2" not in doc_rows_outcomes(full_plan())
+
+
+def doc_rows_outcomes(plan) -> str:
+    return " ".join(row.outcomes for row in plan_document(CONTENT, plan).sections[6].spending.rows)
+
+
+def test_answers_about_ways_of_managing_not_chosen_are_left_out():
+    plan = full_plan()
+    plan.managing.method = "direct_payment"
+    text = flat(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(render_plan_pdf(CONTENT, plan))).pages))
+    assert "Anna Wiśniewska as nominated person" in text
+    for not_chosen in ("Disability Direct", "Stockport Carers Trust", "Lunch club paid through a managed account"):
+        assert not_chosen not in text
+
+
+@pytest.mark.parametrize("mode, words, not_words", [
+    ("self", ["To me", "For myself"], ["The person the plan is for", "To Zoë"]),
+    ("carer", ["To Zoë Wiśniewski", "Relationship to Zoë Wiśniewski"], ["To me", "The person the plan is for"]),
+])
+def test_self_and_carer_plans_speak_in_their_own_voice(mode, words, not_words):
+    plan = full_plan()
+    plan.who.mode = mode
+    plan.managing.method = "direct_payment"
+    plan.managing.direct_payment_to = "self"
+    if mode == "self":
+        plan.who.planner_name = ""
+    text = flat(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(render_plan_pdf(CONTENT, plan))).pages))
+    for expected in words:
+        assert expected in text
+    for unexpected in not_words:
+        assert unexpected not in text
