@@ -4,6 +4,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from logic.content import load_content
+from logic.managing import answer_applies
 from logic.plan import Plan
 from tests.fixtures.plans import full_plan
 
@@ -52,7 +53,10 @@ def typed_text(value):
 def test_everything_typed_in_a_full_plan_is_on_the_check_page():
     plan = full_plan()
     shown = "\n".join(shown_text(open_check(plan)))
-    typed = list(typed_text(plan.model_dump(exclude={"progress"})))
+    data = plan.model_dump(exclude={"progress"})
+    # Answers about a way of managing the budget that was not chosen are left out on purpose.
+    data["managing"] = {k: v for k, v in data["managing"].items() if answer_applies(CONTENT, plan, k)}
+    typed = list(typed_text(data))
     assert len(typed) > 40
     for text in typed:
         assert text in shown
@@ -109,3 +113,62 @@ def test_after_coming_back_continue_on_that_step_moves_on_as_usual():
     at.switch_page("pages/about.py").run()
     at.button(key="continue_about").click().run()
     assert at.session_state["plan"].progress.current_step == "outcomes"
+
+
+def test_the_budget_group_shows_the_estimate_as_the_budget_step_does():
+    shown = "\n".join(shown_text(open_check(full_plan())))
+    assert "About £140 a week." in shown
+    assert "Likely to be between £125 and £155 a week." in shown
+    assert "About £560 every 4 weeks." in shown
+    assert "About £7,280 a year." in shown
+    assert "The council might pay about £97.50 a week" in shown
+
+
+def test_the_spending_group_shows_totals_and_where_they_stand_against_the_estimate():
+    shown = "\n".join(shown_text(open_check(full_plan())))
+    for line in ("£132.25 a week", "£529.00 every 4 weeks", "£6,877.00 a year", "One-off costs in total: £320.00."):
+        assert line in shown
+    assert "within the estimated range" in shown
+
+
+def test_a_spending_item_shows_its_amount_with_a_unit_and_its_own_words_label():
+    plan = full_plan()
+    plan.spending.items[0].description = ""
+    at = open_check(plan)
+    shown = shown_text(at)
+    assert "7 hours" in shown
+    assert "7" not in shown
+    labels = markdown(at)
+    assert "In your own words" in labels
+    assert "**Support**" not in labels
+
+
+def test_answers_about_ways_of_managing_not_chosen_are_left_out():
+    plan = full_plan()
+    plan.managing.method = "direct_payment"
+    shown = shown_text(open_check(plan))
+    assert "Anna Wiśniewska as nominated person" in shown
+    assert "Disability Direct" not in shown
+    assert "Stockport Carers Trust" not in shown
+
+
+def test_a_plan_for_oneself_is_spoken_to_the_person():
+    plan = full_plan()
+    plan.who.mode = "self"
+    plan.who.planner_name = ""
+    plan.managing.method = "direct_payment"
+    plan.managing.direct_payment_to = "self"
+    at = open_check(plan)
+    shown = shown_text(at)
+    assert "For myself" in shown
+    assert "To me" in shown
+    assert not any("The person the plan is for" in text for text in shown)
+
+
+def test_a_carer_s_plan_names_the_person():
+    plan = full_plan()
+    plan.managing.method = "direct_payment"
+    plan.managing.direct_payment_to = "self"
+    shown = shown_text(open_check(plan))
+    assert "To Zoë Wiśniewski" in shown
+    assert "To me" not in shown
