@@ -46,6 +46,9 @@ label:has(input:focus-visible) {
 [data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"] p + p { color: #505a5f; }
 /* "Link to heading" icons add a tab stop per heading and say nothing useful. */
 [data-testid="stHeaderActionElements"] { display: none !important; }
+/* Answer choices read at the same size as the page's words, not Streamlit's smaller size. */
+.stRadio [role="radiogroup"] label p, .stCheckbox label p,
+.stRadio [role="radiogroup"] label [data-testid="stMarkdownContainer"] { font-size: 1rem !important; }
 /* Links are underlined so they do not rely on colour alone. */
 .stMarkdown a { text-decoration: underline; }
 /* The script elements take no room. */
