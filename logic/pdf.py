@@ -21,7 +21,7 @@ from pathlib import Path
 
 from fontTools import ttLib
 from fpdf import FPDF
-from fpdf.enums import TextEmphasis
+from fpdf.enums import PageOrientation, TextEmphasis
 from fpdf.font_type_3 import get_color_font_object
 from fpdf.fonts import FontFace, SubsetMap, TTFFont
 
@@ -383,7 +383,13 @@ def _cell_style(text: str, bold: bool = False) -> FontFace | None:
     return FontFace(family=script, emphasis="B" if bold else "")
 
 
-def _render_spending(pdf: _PlanPDF, table: SpendingTable) -> None:
+def _render_comparison(pdf: _PlanPDF, table: SpendingTable) -> None:
+    for line in table.comparison:
+        pdf.text_line(line)
+        pdf.ln(1)
+
+
+def _render_spending(pdf: _PlanPDF, table: SpendingTable, *, comparison: bool = True) -> None:
     doc = pdf.doc
     if not table.rows:
         pdf.set_text_color(*GREY)
@@ -409,7 +415,9 @@ def _render_spending(pdf: _PlanPDF, table: SpendingTable) -> None:
     pdf.set_fill_color(255, 255, 255)
     heading_style = FontFace(family=BASE, emphasis="B", fill_color=(232, 232, 232))
     with pdf.table(
-        col_widths=(58, 19, 22, 19, 21, 23, 26, 21, 27),
+        # Landscape: 257 mm. Money columns hold bold totals to £9,999.99 (4 weeks, one-off)
+        # and £99,999.99 (a year) on one line; outcomes get room for the start of their words.
+        col_widths=(52, 20, 19, 21, 25, 25, 28, 25, 42),
         text_align=("LEFT", "RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "LEFT"),
         headings_style=heading_style,
         line_height=5.6,
@@ -436,16 +444,20 @@ def _render_spending(pdf: _PlanPDF, table: SpendingTable) -> None:
     for line in table.in_full:
         pdf.text_line(line)
         pdf.ln(1)
-    for line in table.comparison:
-        pdf.text_line(line)
-        pdf.ln(1)
+    if comparison:
+        _render_comparison(pdf, table)
 
 
 def _render_section(pdf: _PlanPDF, section: PlanSection) -> None:
-    landscape = section.spending is not None and bool(section.spending.rows)
-    if landscape:
+    table = section.spending if section.spending is not None and section.spending.rows else None
+    if table is not None and pdf.cur_orientation == PageOrientation.PORTRAIT and pdf.page_no() > pdf.cover_last_page and pdf.get_y() < pdf.h / 2:
+        # Less than half this page is used: the section's words go here and only the table
+        # turns to landscape pages, so no page is left almost empty before it.
+        _render_section_then_table(pdf, section, table)
+        return
+    if table is not None:
         pdf.add_page(orientation="L")
-    elif pdf.cur_orientation == "L" or pdf.page_no() <= pdf.cover_last_page or pdf.get_y() > pdf.h - 70:
+    elif pdf.cur_orientation == PageOrientation.LANDSCAPE or pdf.page_no() <= pdf.cover_last_page or pdf.get_y() > pdf.h - 70:
         pdf.add_page(orientation="P")
     pdf.heading(section.heading, outline=section.heading)
     if section.intro:
@@ -466,6 +478,21 @@ def _render_section(pdf: _PlanPDF, section: PlanSection) -> None:
         _render_spending(pdf, section.spending)
         pdf.ln(3)
     _render_items(pdf, section.items)
+    pdf.ln(4)
+
+
+def _render_section_then_table(pdf: _PlanPDF, section: PlanSection, table: SpendingTable) -> None:
+    pdf.heading(section.heading, outline=section.heading)
+    if section.intro:
+        pdf.text_line(section.intro)
+        pdf.ln(3)
+    _render_comparison(pdf, table)
+    pdf.ln(2)
+    _render_items(pdf, section.items)
+    pdf.add_page(orientation="L")
+    pdf.text_line(pdf.doc.say("table_heading"), bold=True, size=13)
+    pdf.ln(2)
+    _render_spending(pdf, table, comparison=False)
     pdf.ln(4)
 
 

@@ -549,7 +549,7 @@ def spending_table(content: Content, plan: Plan, say: _Speaker | None = None) ->
                 per_four_weeks="" if one_off else pounds(convert(yearly, "year", "four_weeks")),
                 per_year="" if one_off else pounds(yearly),
                 one_off=pounds(spending.item_cost(item)) if one_off else "",
-                outcomes="; ".join(titles.get(i, i) for i in item.outcome_ids),
+                outcomes="\n".join(titles.get(i, i) for i in item.outcome_ids),
             )
         )
     totals = spending.total_costs(plan.spending.items)

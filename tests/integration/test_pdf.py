@@ -332,3 +332,36 @@ def test_self_and_carer_plans_speak_in_their_own_voice(mode, words, not_words):
         assert expected in text
     for unexpected in not_words:
         assert unexpected not in text
+
+
+def lowest_body_text(page) -> float:
+    """How far down the page its text reaches (PDF points from the bottom), page footer apart."""
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        y = tm[5] * cm[3] + cm[5]
+        if text.strip() and y > 60:  # the footer sits in the bottom 60 points
+            found.append(y)
+
+    page.extract_text(visitor_text=visit)
+    return min(found)
+
+
+@pytest.mark.parametrize("make_plan", [full_plan, multilingual_plan])
+def test_the_page_before_the_landscape_cost_table_is_not_left_almost_empty(make_plan):
+    reader = PdfReader(io.BytesIO(render_plan_pdf(CONTENT, make_plan(), created=CREATED)))
+    wide = [n for n, page in enumerate(reader.pages) if page.mediabox.width > page.mediabox.height]
+    assert wide, "the cost table is on landscape pages"
+    before = reader.pages[wide[0] - 1]
+    assert before.mediabox.width < before.mediabox.height
+    # At least a third of the page before is used.
+    assert lowest_body_text(before) < float(before.mediabox.height) * 2 / 3
+
+
+def test_sections_after_the_cost_table_go_back_to_portrait_pages(full_reader):
+    pages = full_reader.pages
+    wide = [n for n, page in enumerate(pages) if page.mediabox.width > page.mediabox.height]
+    last_wide = wide[-1]
+    after = pages[last_wide + 1]
+    assert after.mediabox.width < after.mediabox.height
+    assert "Staying safe and managing risks" in after.extract_text() or "Staying safe and managing risks" not in pages[last_wide].extract_text()
