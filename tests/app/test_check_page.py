@@ -162,6 +162,9 @@ def test_a_plan_for_oneself_is_spoken_to_the_person():
     shown = shown_text(at)
     assert "For myself" in shown
     assert "To me" in shown
+    estimate = next(text for text in shown if "About £140 a week." in text)
+    assert "the contribution is about £42.50 a week" in estimate
+    assert "Zoë" not in estimate
     assert not any("The person the plan is for" in text for text in shown)
 
 
