@@ -238,7 +238,9 @@ async def load_saved_plan(page, save_file: Path) -> bool:
     except Exception:  # noqa: BLE001 - no 'Continue a saved plan' (yet): walk with answers typed
         return False
     await uploader.first.set_input_files(str(save_file))
-    await page.wait_for_timeout(300)
+    # Wait for the "saved plan loaded" notice: under load the quiet-page check alone can pass
+    # before the upload's rerun, and a Continue clicked then is lost (seen with 10 and 30).
+    await page.locator('[data-testid="stAlert"]').first.wait_for(state="attached", timeout=TIMEOUT_MS)
     await wait_ready(page)
     return True
 
