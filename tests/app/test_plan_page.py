@@ -1,8 +1,11 @@
-"""The last step: a download button for the draft plan, built once per change of the plan."""
+"""The last step: a download button for the draft plan, built when it is clicked."""
+import datetime as dt
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from logic.content import load_content
+from logic.draft import DraftPlanFile
 from tests.fixtures.plans import full_plan
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,24 +22,25 @@ def open_plan_page() -> AppTest:
 
 def test_the_plan_page_offers_the_pdf_to_download():
     at = open_plan_page()
-    assert at.download_button(key="download_plan").label
-    key, data = at.session_state["plan_pdf"]
+    assert at.download_button(key="download_plan").label == "Download your draft plan (PDF)"
+
+
+def test_opening_the_plan_page_builds_no_pdf_until_it_is_asked_for():
+    at = open_plan_page()
+    at.run()
+    draft = at.session_state["plan_pdf"]
+    assert isinstance(draft, DraftPlanFile)
+    assert draft.builds == 0
+
+
+def test_the_session_draft_builds_the_plan_shown_and_reuses_it_until_an_answer_changes():
+    at = open_plan_page()
+    draft = at.session_state["plan_pdf"]
+    plan = at.session_state["plan"]
+    data = draft.for_plan(load_content(), plan, dt.date.today())()
     assert data.startswith(b"%PDF")
-
-
-def test_the_pdf_is_not_rebuilt_when_nothing_changed():
-    at = open_plan_page()
-    key, data = at.session_state["plan_pdf"]
+    assert draft.is_current(plan, dt.date.today())
+    plan.about.good_day = "A new answer about a good day"
     at.run()
-    again_key, again = at.session_state["plan_pdf"]
-    assert again_key == key
-    assert again is data  # the same bytes object: no new build
+    assert not draft.is_current(plan, dt.date.today())
 
-
-def test_a_changed_answer_gives_a_new_pdf():
-    at = open_plan_page()
-    key, _ = at.session_state["plan_pdf"]
-    at.session_state["plan"].about.good_day = "A new answer about a good day"
-    at.run()
-    new_key, _ = at.session_state["plan_pdf"]
-    assert new_key != key
