@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
@@ -155,18 +156,26 @@ def item_words(item: SupportItem) -> str:
     return normalise_words(f"{item.description} {item.provider}")
 
 
-def rule_matches(rule: SpendingRule, item: SupportItem) -> bool:
+@lru_cache(maxsize=1024)
+def phrase_words(phrase: str) -> str:
+    """A rule's phrase as words. Cached: phrases come from content, never from a person."""
+    return normalise_words(phrase)
+
+
+def rule_matches(rule: SpendingRule, item: SupportItem, words: str | None = None) -> bool:
+    """Whether a rule applies to an item; ``words`` is ``item_words(item)`` if already known."""
     if item.option_id and item.option_id in rule.option_ids:
         return True
     if set(rule.flags) & set(item.flags):
         return True
-    words = f" {item_words(item)} "
-    return any(f" {normalise_words(p)} " in words for p in rule.phrases if normalise_words(p))
+    padded = f" {item_words(item) if words is None else words} "
+    return any(f" {w} " in padded for w in map(phrase_words, rule.phrases) if w)
 
 
 def item_warnings(content, item: SupportItem) -> list[SpendingRule]:
     """The rules this item may break, in the order the content lists them."""
-    return [rule for rule in content.spending_rules.rules if rule_matches(rule, item)]
+    words = item_words(item)  # once per item: an answer can run to thousands of characters
+    return [rule for rule in content.spending_rules.rules if rule_matches(rule, item, words)]
 
 
 def warnings_by_item(content, plan: Plan) -> dict[str, list[SpendingRule]]:

@@ -7,6 +7,7 @@ show exactly as typed when it has to sit inside a Markdown-rendered string (a he
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -36,12 +37,20 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
-def fill(template: str, values: dict[str, str]) -> str:
+class Values(Protocol):
+    """Where placeholder values come from: a dict, or anything with ``get`` (ui/words.py)."""
+
+    def get(self, key: str, default: str, /) -> str: ...
+
+
+def fill(template: str, values: Values) -> str:
     """Replace known ``{placeholders}``; leave anything else untouched (no str.format)."""
+    if "{" not in template:
+        return template
     return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
-def speak(wording: Wording | None, *, speaking_to_carer: bool, values: dict[str, str]) -> str:
+def speak(wording: Wording | None, *, speaking_to_carer: bool, values: Values) -> str:
     """The string to show: the ``other`` form for carers, with names filled in."""
     if wording is None:
         return ""

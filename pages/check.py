@@ -15,10 +15,10 @@ STEP = "check"
 
 
 def draw_answer(answer: Answer, not_provided: str) -> None:
-    # A question and its answer sit close together, apart from the next question.
-    with st.container(gap=None):
-        st.markdown(f"**{escape_markdown(answer.label)}**")
-        st.text(not_provided if answer.text is None else answer.text)
+    # Two elements, no wrapper: a long plan has hundreds of answers and every element costs
+    # each rerun. The style in ui/a11y.py keeps an answer close under its question.
+    st.markdown(f"**{escape_markdown(answer.label)}**")
+    st.text(not_provided if answer.text is None else answer.text)
 
 
 def draw_list(item: AnswerList, words: dict[str, str]) -> None:
@@ -54,7 +54,7 @@ if missing:
                 change_from_check(step_id)
 
 for group in answer_groups(content, plan):
-    with st.container(border=True):
+    with st.container(border=True, key=f"answers_{group.step_id}"):
         st.header(group.title)
         for item in group.items:
             if isinstance(item, AnswerList):

@@ -108,8 +108,10 @@ def short_title(item: SupportItem, most: int = 40) -> str:
 def draw_item(number: int, item: SupportItem, outcome_text: dict[str, str]) -> None:
     unit, units = unit_words(item.option_id)
     with st.container(border=True):
-        st.markdown(f"### {text('item_heading', count=str(number), item=item_title(content, item))}")
-        st.markdown(
+        # The heading and the item's facts in one element: a plan can list forty items, and
+        # every element on the page costs each rerun.
+        lines = [
+            f"### {text('item_heading', count=str(number), item=item_title(content, item))}",
             text(
                 "item_cost_line",
                 count=amount_text(item.quantity),
@@ -117,14 +119,15 @@ def draw_item(number: int, item: SupportItem, outcome_text: dict[str, str]) -> N
                 period=period_text(item.frequency),
                 rate=pounds(item.unit_cost),
                 amount=pounds(item_cost(item)),
-            )
-        )
+            ),
+        ]
         if item.provider.strip():
-            st.markdown(text("item_provider", item=item.provider.strip()))
+            lines.append(text("item_provider", item=item.provider.strip()))
         linked = [outcome_text[i] for i in item.outcome_ids if i in outcome_text]
         if linked:
-            st.markdown(text("item_outcomes", item="; ".join(linked)))
-        else:
+            lines.append(text("item_outcomes", item="; ".join(linked)))
+        st.markdown("\n\n".join(lines))
+        if not linked:
             st.warning(text("item_no_outcome"), icon=":material/link_off:")
         extra = above_council_rate(content, item)
         if extra is not None:
@@ -418,15 +421,12 @@ def draw_totals() -> None:
     else:
         st.success(message, icon=":material/check_circle:")
     st.markdown(f"**{text('chart_heading')}**")
-    chart = pd.DataFrame(
-        {
-            "what": [text("chart_plan"), text("chart_estimate")],
-            # Floats only to draw bars; every figure people read is a Decimal above.
-            "amount": [float(round(totals.weekly, 2)), float(round(estimate.weekly, 2))],
-        }
-    )
-    # With horizontal bars the value axis is the y axis.
-    st.bar_chart(chart, x="what", y="amount", horizontal=True, x_label="", y_label=text("chart_amount"), height=160)
+    # Two bars scaled to the larger amount: plain page elements, so they cost little to draw
+    # on an old laptop (a chart library took a sixth of this page's rerun and more to paint).
+    largest = max(totals.weekly, estimate.weekly, Decimal("0.01"))
+    for label, amount in ((text("chart_plan"), totals.weekly), (text("chart_estimate"), estimate.weekly)):
+        share = int(min(Decimal(100), amount / largest * 100))
+        st.progress(share, text=f"{label}: {pounds(amount)}")
     st.caption(text("chart_words", total=pounds(totals.weekly), estimate=pounds(estimate.weekly)))
 
 

@@ -51,6 +51,10 @@ label:has(input:focus-visible) {
 .stRadio [role="radiogroup"] label [data-testid="stMarkdownContainer"] { font-size: 1rem !important; }
 /* Links are underlined so they do not rely on colour alone. */
 .stMarkdown a { text-decoration: underline; }
+/* Check your answers: an answer sits close under its question (pages/check.py). */
+[class*="st-key-answers_"] .stElementContainer:has(> .stMarkdown) + .stElementContainer:has(> .stText) {
+  margin-top: -0.9rem;
+}
 /* The script elements take no room. */
 .stElementContainer:has(> .stHtml .planner-a11y) { display: none; }
 @media (max-width: 480px) {

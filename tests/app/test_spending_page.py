@@ -146,7 +146,9 @@ def test_the_plan_is_compared_with_the_estimate_in_every_period():
     for amount in (over, over * 4, over * 52):
         assert f"{pounds(amount)} over" in cells
     assert "does not stop you" in text
-    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # the chart is drawn
+    bars = {bar.proto.text: bar.proto.value for bar in at.get("progress")}  # the bars are drawn
+    assert bars[f"Support: {pounds(D('275'))}"] == 100
+    assert bars[f"Estimate: {pounds(estimate.weekly)}"] == int(estimate.weekly / D("275") * 100)
     assert "In words: the support costs £275" in text
 
 

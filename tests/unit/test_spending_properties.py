@@ -33,9 +33,18 @@ def test_week_four_week_and_year_totals_agree(listed):
     # 28 significant digits, so the periods agree to the penny and far beyond.
     assert abs(totals.four_weekly * 13 - totals.yearly) < Decimal("1e-10")
     assert abs(totals.weekly * 52 - totals.yearly) < Decimal("1e-10")
-    assert round_to(totals.four_weekly * 13, PENNY) == round_to(totals.yearly, PENNY)
-    assert round_to(totals.weekly * 52, PENNY) == round_to(totals.yearly, PENNY)
-    assert round_to(totals.weekly * 4, PENNY) == round_to(totals.four_weekly, PENNY)
+    assert agree_to_the_penny(totals.four_weekly * 13, totals.yearly)
+    assert agree_to_the_penny(totals.weekly * 52, totals.yearly)
+    assert agree_to_the_penny(totals.weekly * 4, totals.four_weekly)
+
+
+def agree_to_the_penny(worked_out: Decimal, exact: Decimal) -> bool:
+    """Rounded, they are the same; when the exact amount is a half penny (a yearly sum can
+    be: pence times a quantity with pence), a figure worked out through a division that does
+    not end (a 52nd) may round the other way, so a penny apart is all that can be promised."""
+    if abs(exact / PENNY % 1 - Decimal("0.5")) < Decimal("1e-9"):
+        return abs(round_to(worked_out, PENNY) - round_to(exact, PENNY)) <= PENNY
+    return round_to(worked_out, PENNY) == round_to(exact, PENNY)
 
 
 @settings(max_examples=200, deadline=None)
