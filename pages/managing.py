@@ -8,6 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from logic.journey import FieldError, visible_fields
+from logic.managing import asked_follow_ups
 from logic.money import pounds
 from logic.spending import item_title, totals_by_way
 from logic.wording import escape_markdown
@@ -184,15 +185,8 @@ if chosen is not None:
     with st.container(border=True):
         st.markdown(f"**{text('chosen_heading')}: {say(chosen.label)}**")
         draw_way(chosen)
-        asks = list(chosen.asks)
-        if "items" in asks:
-            # A mix asks what each way it uses needs: who gets a direct payment, which provider.
-            used = [management.way(i.how_paid) for i in plan.spending.items]
-            for way in used:
-                for ask in way.asks if way is not None else []:
-                    if ask not in asks:
-                        asks.append(ask)
-        for ask in asks:
+        # A mix also asks what each way its items use needs (logic.managing, as the PDF does).
+        for ask in asked_follow_ups(content, plan):
             DRAW_ASK[ask]()
             if ask == "items" and "mix_notes" in fields:
                 draw_field(STEP, fields.pop("mix_notes"), by_field.get("mix_notes"))
