@@ -30,7 +30,7 @@ PAGE_TEXT_KEYS = frozenset(
     result_unanswered result_not_sure_lowest result_not_sure_middle result_not_sure_highest
     contribution_heading contribution_label contribution_hint contribution_error_number
     contribution_error_negative contribution_error_too_big contribution_split worked_out_heading
-    worked_out_intro chart_caption chart_alt area_heading area_unpaid answer_heading points_heading
+    worked_out_intro chart_caption chart_bar area_heading area_unpaid answer_heading points_heading
     not_answered total_points band_sentence band_sentence_top price_sentence support_percent_sentence
     support_points_sentence rounded_sentence range_sentence caveats_heading caveats next_heading
     next_steps""".split()

@@ -1,7 +1,7 @@
 """Step: Your budget estimate.
 
 The self-assessment questions in groups (one expander each, radios start unselected), then
-the estimate: the figure, its range and periods, and how it was worked out, with a chart and
+the estimate: the figure, its range and periods, and how it was worked out, with simple bars and
 the same figures as a table. The arithmetic is in logic/budget.py; every word in content/.
 """
 from __future__ import annotations
@@ -30,8 +30,6 @@ from ui.words import say, say_plain
 STEP = "budget"
 NOTE_MAX_CHARS = 1000
 CONTRIBUTION_KEY = "w_budget_contribution"
-BAR_HEIGHT = 32  # pixels per area, so every area keeps its label
-BAR_COLOUR = "#1d70b8"  # the theme's primary colour
 
 
 def answer_key(question_id: str) -> str:
@@ -243,21 +241,11 @@ def draw_worked_out(budget: BudgetContent, estimate: Estimate) -> None:
         rows.append({area_col: area, answer_col: answer, points_col: line.points, "kind": line.kind})
     table = pd.DataFrame(rows)
     need = table[table["kind"] == "need"]
-    # A Vega-Lite spec written out, not built with Altair: Altair checks the chart against its
-    # schema on every rerun, which took a third of this step's rerun time.
-    spec = {
-        "mark": {"type": "bar", "color": BAR_COLOUR},
-        "encoding": {
-            "x": {"field": points_col, "type": "quantitative", "title": points_col, "axis": {"tickMinStep": 1}},
-            "y": {
-                "field": area_col, "type": "nominal", "title": None, "sort": None,
-                "axis": {"labelLimit": 0, "labelFontSize": 14},
-            },
-            "tooltip": [{"field": area_col, "type": "nominal"}, {"field": points_col, "type": "quantitative"}],
-        },
-        "height": BAR_HEIGHT * len(need),
-    }
-    st.vega_lite_chart(need.drop(columns=["kind", answer_col]), spec, width="stretch", alt=say_plain(text["chart_alt"]))
+    # A simple bar for each area, scaled to the most points any area has. Plain page elements,
+    # not a chart library: the charting code took seconds to load and draw on a slow computer.
+    most = max([1, *need[points_col]])
+    for area, points in zip(need[area_col], need[points_col]):
+        st.progress(int(points * 100 / most), text=step_text(STEP, "chart_bar", area=area, points=str(points)))
     st.caption(step_text(STEP, "chart_caption"))
     st.table(table.drop(columns=["kind"]), hide_index=True)
     for sentence in explanation(budget, estimate):

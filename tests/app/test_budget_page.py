@@ -182,3 +182,12 @@ def test_an_answer_the_content_no_longer_has_counts_as_unanswered():
     assert not at.exception
     assert at.radio(key="w_budget_answer_nutrition").value is None
     assert "Questions not answered yet: 12 of 13" in all_text(at)
+
+
+def test_the_simple_chart_has_a_bar_for_each_area_scaled_to_the_most_points():
+    at = budget_page()
+    answer(at, "nutrition", "all")
+    bars = [(bar.proto.text, bar.proto.value) for bar in at.get("progress")]
+    assert ("Eating and drinking: 10", 100) in bars
+    assert ("Getting dressed: 0", 0) in bars
+    assert len(bars) == 12  # the need areas; unpaid help is in the table only
