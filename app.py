@@ -11,7 +11,7 @@ import streamlit as st
 
 from logic.content import STEP_IDS, ContentError
 from ui.a11y import apply_styles, draw_accessibility_links, run_page_script
-from ui.frame import STEP_URLS, draw_progress, page_file, step_for_url
+from ui.frame import STEP_URLS, draw_progress, handle_continue, page_file, step_for_url
 from ui.kiosk import draw_cleared_notice, draw_idle_timer, guard_idle, kiosk_settings
 from ui.reset import draw_start_again
 from ui.save import draw_resumed_notice, draw_save_button
@@ -49,6 +49,8 @@ if kiosk.on:
     guard_idle(kiosk)
 if navigation.url_path != "accessibility-statement":
     get_plan().progress.current_step = step_for_url(navigation.url_path)
+    # A click on Continue moves on from here, before anything of this step is drawn again.
+    handle_continue(get_plan().progress.current_step)
 draw_progress()
 draw_start_again()
 draw_cleared_notice()

@@ -12,7 +12,6 @@ import pandas as pd
 import streamlit as st
 
 from logic.budget import (
-    MAX_WEEKLY_CONTRIBUTION,
     NOT_SURE,
     Estimate,
     answered_count,
@@ -22,13 +21,13 @@ from logic.budget import (
 )
 from logic.content import BudgetContent, BudgetQuestion
 from logic.journey import FieldError
-from logic.money import figure, pounds
+from logic.money import figure
+from ui.checks import budget_problems
 from ui.frame import begin_step, continue_button, step_text
 from ui.state import get_content, get_plan
 from ui.words import say, say_plain
 
 STEP = "budget"
-NOTE_MAX_CHARS = 1000
 CONTRIBUTION_KEY = "w_budget_contribution"
 
 
@@ -77,22 +76,6 @@ def store_contribution() -> None:
 
 
 # ---------------------------------------------------------------- problems with typed answers
-
-def current_problems(budget: BudgetContent) -> list[FieldError]:
-    """Notes that are too long and a contribution that is not an amount, said kindly."""
-    plan = get_plan()
-    problems = []
-    for question in budget.questions:
-        note = plan.budget.notes.get(question.id, "")
-        if len(note) > NOTE_MAX_CHARS:
-            message = step_text(STEP, "note_too_long", count=f"{len(note):,}", max=f"{NOTE_MAX_CHARS:,}")
-            problems.append(FieldError(f"note_{question.id}", message))
-    _, problem = parse_weekly_amount(plan.budget.contribution_text)
-    if problem:
-        message = step_text(STEP, f"contribution_error_{problem}", max=pounds(MAX_WEEKLY_CONTRIBUTION, pence=False))
-        problems.append(FieldError("contribution", message))
-    return problems
-
 
 def show_problem(problems: list[FieldError], field_id: str) -> None:
     for problem in problems:
@@ -325,7 +308,7 @@ if budget is None:
 else:
     if budget.matrix.illustrative:
         st.info(step_text(STEP, "illustrative"), icon=":material/info:")
-    problems = current_problems(budget)
+    problems = budget_problems()  # shown beside their fields as soon as they are typed
     draw_questions(budget, problems)
     draw_result(budget, estimate_for_plan(content, get_plan()), problems)
-    continue_button(STEP, extra_errors=problems)
+    continue_button(STEP)

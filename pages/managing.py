@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from logic.journey import FieldError, visible_fields
+from logic.journey import visible_fields
 from logic.managing import asked_follow_ups
 from logic.money import pounds
 from logic.spending import item_title, totals_by_way
@@ -24,7 +24,6 @@ plan = get_plan()
 management = content.budget_management
 words = content.step(STEP).text
 optional = say(content.service.text["optional"])
-max_text = content.spending_rules.limits.max_text
 
 
 def text(key: str, **extra: str) -> str:
@@ -152,15 +151,6 @@ def draw_payments() -> None:
         st.markdown(text("direct_payment_lump_sum", amount=pounds(direct.one_off)))
 
 
-def follow_up_errors() -> list[FieldError]:
-    errors = []
-    if len(plan.managing.nominee) > max_text:
-        errors.append(FieldError("nominee", text("error_nominee_too_long", max=str(max_text))))
-    if len(plan.managing.organisation) > max_text:
-        errors.append(FieldError("organisation", text("error_organisation_too_long", max=str(max_text))))
-    return errors
-
-
 errors = begin_step(STEP)
 by_field = {e.field_id: e.message for e in errors}
 
@@ -210,4 +200,4 @@ if management.help:
 for field in fields.values():
     draw_field(STEP, field, by_field.get(field.id))
 
-continue_button(STEP, follow_up_errors())
+continue_button(STEP)  # its own checks: ui.checks.managing_problems

@@ -5,7 +5,7 @@ the person's to change; dates that cannot be right are reported kindly on Contin
 """
 import streamlit as st
 
-from logic.journey import FieldError, visible_fields
+from logic.journey import visible_fields
 from logic.plan import Contact, Risk
 from logic.review import first_review_date, review_date_problems, yearly_review_date
 from ui.fields import draw_field, widget_key
@@ -57,16 +57,6 @@ def draw_date(field_id: str) -> None:
     )
 
 
-def date_errors() -> list[FieldError]:
-    problems = review_date_problems(safety.support_starts, safety.first_review, safety.yearly_review)
-    found = []
-    if "first_before_start" in problems:
-        found.append(FieldError("first_review", step_text(STEP, "error_first_before_start")))
-    if "yearly_before_first" in problems:
-        found.append(FieldError("yearly_review", step_text(STEP, "error_yearly_before_first")))
-    return found
-
-
 draw_entry_list(STEP, "risks", errors, new_entry=Risk)
 draw("emergency_plan")
 draw_entry_list(STEP, "contacts", errors, new_entry=Contact)
@@ -85,4 +75,4 @@ if "yearly_too_late" in review_date_problems(safety.support_starts, safety.first
     st.warning(step_text(STEP, "warn_yearly_too_late"))
 draw("review_when")
 draw("review_questions")
-continue_button(STEP, extra_errors=date_errors())
+continue_button(STEP)  # its own checks: ui.checks.safety_problems

@@ -87,21 +87,37 @@ def change_from_check(step_id: str) -> None:
     st.switch_page(page_file(step_id))
 
 
-def continue_button(step_id: str, extra_errors: list[FieldError] | None = None) -> None:
-    """Validate the step's answers; move on when they are fine, else show what to fix."""
+def continue_key(step_id: str) -> str:
+    return f"continue_{step_id}"
+
+
+def continue_button(step_id: str) -> None:
+    """The step's Continue button. Its click is handled by ``handle_continue`` in app.py."""
+    if next_step(step_id) is not None:
+        st.button(ui_text("continue"), type="primary", key=continue_key(step_id))
+
+
+def handle_continue(step_id: str) -> None:
+    """After a click on Continue: check the step's answers, then move on, or show what to fix.
+
+    Runs in app.py before the page is drawn (widget callbacks have already copied every answer
+    into the Plan), so moving on costs one run of the next step rather than a full run of this
+    one first, and a problem is shown by the same run that found it.
+    """
+    from ui.checks import step_problems  # here: ui.checks reads content wording via ui.words
+
     following = next_step(step_id)
-    if following is None:
+    if following is None or not st.session_state.get(continue_key(step_id)):
         return
     if st.session_state.get(RETURN_TO_CHECK_KEY) == step_id:
         following = "check"
-    if st.button(ui_text("continue"), type="primary", key=f"continue_{step_id}"):
-        errors = validate_fields(get_content(), get_plan(), step_id) + list(extra_errors or [])
-        set_step_errors(step_id, errors)
-        if errors:
-            request_focus("error_summary")
-            st.rerun()
-        st.session_state.pop(RETURN_TO_CHECK_KEY, None)
-        st.switch_page(page_file(following))
+    errors = validate_fields(get_content(), get_plan(), step_id) + step_problems(step_id)
+    set_step_errors(step_id, errors)
+    if errors:
+        request_focus("error_summary")
+        return
+    st.session_state.pop(RETURN_TO_CHECK_KEY, None)
+    st.switch_page(page_file(following))
 
 
 def draw_progress() -> None:

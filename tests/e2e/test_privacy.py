@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -23,7 +24,7 @@ from urllib.parse import urlparse
 import pytest
 
 from logic.content import load_content
-from tests.e2e.conftest import ROOT, free_port, stop_server, wait_ready
+from tests.e2e.conftest import ROOT, free_port, wait_ready
 
 CONTENT = load_content()
 # Markers made at run time, so they are in no file until the planner (wrongly) writes them.
@@ -110,6 +111,7 @@ def start_traced_server(folder: Path):
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        start_new_session=True,  # strace and the planner in one group, stopped together
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
@@ -120,8 +122,21 @@ def start_traced_server(folder: Path):
                     return process, url, {"trace": trace, "log": log_path, "tmp": server_tmp}
         except OSError:
             time.sleep(0.3)
-    process.kill()
+    stop_traced_server(process)
     raise RuntimeError(f"streamlit did not start under strace; see {log_path}")
+
+
+def stop_traced_server(process) -> None:
+    """Stop the planner and strace together: stopping strace alone detaches it and leaves
+    the planner running after the tests."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=15)
+    except ProcessLookupError:
+        return
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +183,7 @@ def journey(browser, tmp_path_factory):
             seen[back] = shown(page)
         context.close()
     finally:
-        stop_server(process)
+        stop_traced_server(process)
     evidence.update(requests=requests, seen=seen)
     yield evidence
 
