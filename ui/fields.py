@@ -6,6 +6,7 @@ so answers never depend on widget state surviving a page change.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
@@ -48,12 +49,20 @@ def draw_field(step_id: str, field: FieldDef, error: str | None = None) -> None:
         label = f"{label}\n\n{say(field.hint)}"
     if error:
         st.error(escape_markdown(error), icon=":material/error:")
-    on_change = _store(step_id, field.id, key)
-    visibility = "visible"
+    if not draw_widget(field, label, key, current, _store(step_id, field.id, key)):
+        raise ValueError(f"{step_id}.{field.id}: a step field cannot be of kind {field.kind!r}")
+
+
+def draw_widget(field: FieldDef, label: str, key: str, current: Any, on_change, args: tuple = ()) -> bool:
+    """Seed the widget from the Plan's answer, then draw it (step fields and list entries alike).
+
+    The Plan is the truth: the widget's value is set from it on every run, and ``on_change``
+    copies a change back. False for a kind this does not draw (the caller draws it).
+    """
     if field.kind in ("short_text", "long_text"):
         st.session_state[key] = current or ""
         widget = st.text_input if field.kind == "short_text" else st.text_area
-        widget(label, key=key, on_change=on_change, label_visibility=visibility)
+        widget(label, key=key, on_change=on_change, args=args)
     elif field.kind == "choice":
         ids = [o.id for o in field.options]
         labels = {o.id: say(o.label) for o in field.options}
@@ -64,13 +73,16 @@ def draw_field(step_id: str, field: FieldDef, error: str | None = None) -> None:
             format_func=lambda option_id: labels[option_id],
             key=key,
             on_change=on_change,
-            label_visibility=visibility,
+            args=args,
             index=None,
-            captions=[say(o.hint) for o in field.options],
+            captions=[say(o.hint) for o in field.options] if any(o.hint for o in field.options) else None,
         )
     elif field.kind == "checkbox":
         st.session_state[key] = bool(current)
-        st.checkbox(label, key=key, on_change=on_change)
+        st.checkbox(label, key=key, on_change=on_change, args=args)
+    else:
+        return False
+    return True
 
 
 def draw_fields(step_id: str, errors: list[FieldError] | None = None) -> None:

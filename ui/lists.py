@@ -18,7 +18,7 @@ from logic.entries import find_entry, move_entry, remove_entry, restore_entry
 from logic.journey import STEP_SECTIONS, FieldError, entry_field_id, entry_key, entry_title
 from logic.plan import NeedNote
 from logic.wording import escape_markdown
-from ui.fields import field_label, widget_key
+from ui.fields import draw_widget, field_label, widget_key
 from ui.state import get_content, get_plan
 from ui.words import say, ui_text
 
@@ -73,24 +73,9 @@ def draw_entry_field(
     current = getattr(entry, field.id)
     on_change = _copy_into_entry
     args = (step_id, list_id, entry_key(entry), field, key)
-    if field.kind in ("short_text", "long_text"):
-        st.session_state[key] = current or ""
-        widget = st.text_input if field.kind == "short_text" else st.text_area
-        widget(label, key=key, on_change=on_change, args=args)
-    elif field.kind == "choice":
-        ids = [o.id for o in field.options]
-        labels = {o.id: say(o.label) for o in field.options}
-        st.session_state[key] = current if current in ids else None
-        st.radio(
-            label,
-            ids,
-            format_func=lambda option_id: labels[option_id],
-            key=key,
-            on_change=on_change,
-            args=args,
-            index=None,
-        )
-    elif field.kind == "need_areas":
+    if draw_widget(field, label, key, current, on_change, args):
+        return
+    if field.kind == "need_areas":
         ids = area_order or content.need_area_ids()
         labels = {a.id: a.label for a in content.need_areas}
         # Links to need areas the council has since removed are not offered or kept.
