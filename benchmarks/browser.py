@@ -21,7 +21,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.stats import ROOT, rss_kib, summarise
+from benchmarks.stats import ROOT, cpu_seconds, rss_kib, summarise
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -180,14 +180,18 @@ class Words:
 
     continue_label: str = "Continue"
     optional: str = "(optional)"
+    loaded: str = ""  # the notice after a saved plan is loaded
 
 
 def words_from_content(content) -> Words:
     def plain(wording) -> str:
-        return wording if isinstance(wording, str) else wording.get("self", "")
+        if isinstance(wording, str):
+            return wording
+        return getattr(wording, "self", None) or (wording.get("self", "") if isinstance(wording, dict) else "")
 
     text = content.service.text
-    return Words(plain(text["continue"]), plain(text["optional"]))
+    loaded = plain(content.save.text.get("resume_done", "")) if getattr(content, "save", None) else ""
+    return Words(plain(text["continue"]), plain(text["optional"]), loaded)
 
 
 async def answer_required(page, words: Words) -> None:
@@ -230,17 +234,22 @@ class Walk:
     problem: str | None = None
 
 
-async def load_saved_plan(page, save_file: Path) -> bool:
-    """Load the full plan through Start's 'Continue a saved plan', as a returning person would."""
+async def load_saved_plan(page, save_file: Path, words: Words | None = None) -> bool:
+    """Load the full plan through Start's 'Continue a saved plan', as a returning person would.
+
+    Waits as long as a click may take: with 20 or 30 fresh browsers starting on two cores the
+    Start page can take well over ten seconds to draw, and a walk that gave up on the upload
+    then typed its way round instead, which is a different journey (seen with 16 and 20).
+    """
     uploader = page.locator('[data-testid="stFileUploader"] input[type="file"]')
-    try:
-        await uploader.first.wait_for(state="attached", timeout=10_000)
-    except Exception:  # noqa: BLE001 - no 'Continue a saved plan' (yet): walk with answers typed
-        return False
+    await uploader.first.wait_for(state="attached", timeout=TIMEOUT_MS)
     await uploader.first.set_input_files(str(save_file))
-    # Wait for the "saved plan loaded" notice: under load the quiet-page check alone can pass
-    # before the upload's rerun, and a Continue clicked then is lost (seen with 10 and 30).
-    await page.locator('[data-testid="stAlert"]').first.wait_for(state="attached", timeout=TIMEOUT_MS)
+    # Wait for the "saved plan loaded" notice itself: under load the quiet-page check alone can
+    # pass before the upload's rerun, and a Continue clicked then is lost (seen with 10 and 30).
+    notice = page.locator('[data-testid="stAlert"]')
+    if words and words.loaded:
+        notice = notice.filter(has_text=words.loaded)
+    await notice.first.wait_for(state="attached", timeout=TIMEOUT_MS)
     await wait_ready(page)
     return True
 
@@ -254,7 +263,7 @@ async def walk_journey(
         await page.goto(url, timeout=TIMEOUT_MS)
         await wait_ready(page)
         if save_file is not None:
-            walk.loaded_plan = await load_saved_plan(page, save_file)
+            walk.loaded_plan = await load_saved_plan(page, save_file, words)
         walk.steps.append(await page.evaluate("location.pathname"))
         for _ in range(30):
             if await page.locator("button", has_text=words.continue_label).count() == 0:
@@ -383,11 +392,13 @@ async def measure_concurrency(
                 await warm.close()
         await asyncio.sleep(1)
         before = sum(rss_kib(pid) or 0 for pid in pids)
+        cpu_before = sum(cpu_seconds(pid) or 0 for pid in pids)
         contexts = [await browser.new_context(viewport={"width": 1280, "height": 900}) for _ in range(sessions)]
         pages = [await c.new_page() for c in contexts]
         started = time.perf_counter()
         walks = await asyncio.gather(*(bounded_walk(pg, url, words, think_s, save_file) for pg in pages))
         elapsed = time.perf_counter() - started
+        cpu_used = sum(cpu_seconds(pid) or 0 for pid in pids) - cpu_before
         await asyncio.sleep(1)
         after = sum(rss_kib(pid) or 0 for pid in pids)  # sessions still open
         for context in contexts:
@@ -412,5 +423,10 @@ async def measure_concurrency(
         "server_rss_before_mib": before / 1024,
         "server_rss_after_mib": after / 1024,
         "memory_per_session_mib": (after - before) / 1024 / sessions,
+        # The servers' own CPU time per click (load, upload and every Continue), whatever the
+        # browsers on the same cores are doing: what a click costs a server, so how many
+        # people a core can serve at a given pace.
+        "server_cpu_s": cpu_used,
+        "server_cpu_ms_per_click": cpu_used * 1000 / max(1, len(clicks)),
         "problems": problems[:5],
     }

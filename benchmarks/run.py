@@ -303,6 +303,9 @@ def rows(results: dict) -> list[tuple]:
             out.append(("6 at once", f"{sessions} sessions, memory per session", "",
                         f"{level['memory_per_session_mib']:.2f} MB", "", f"<= {TARGETS['memory_mib']:g} MB",
                         verdict(level["memory_per_session_mib"], TARGETS["memory_mib"])))
+            if level.get("server_cpu_ms_per_click") is not None:
+                out.append(("6 at once", f"{sessions} sessions, server CPU a click", "",
+                            f"{level['server_cpu_ms_per_click']:.0f} ms", "", "", ""))
             if level["completed_walks"] < int(sessions):
                 out.append(("6 at once", f"{sessions} sessions: walks finished", "",
                             f"{level['completed_walks']}/{sessions}", "", "", (level["problems"] or [""])[0][:70]))
