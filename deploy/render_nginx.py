@@ -58,6 +58,13 @@ def inline_script_hashes() -> list[str]:
     return list(dict.fromkeys(hashes))
 
 
+def streamlit_static_dir() -> Path:
+    """The installed Streamlit's front-end files (every instance must run this same version)."""
+    import streamlit
+
+    return Path(streamlit.__file__).resolve().parent / "static"
+
+
 def render(instances: list[str], listen: str = "80", server_name: str = "_") -> str:
     hashes = inline_script_hashes()
     upstreams = "\n".join(f"    server {address} max_fails=3 fail_timeout=10s;" for address in instances)
@@ -67,6 +74,7 @@ def render(instances: list[str], listen: str = "80", server_name: str = "_") -> 
         "SERVER_NAME": server_name,
         "MAX_BODY": f"{max_upload_mb() + FORM_MARGIN_MB}m",
         "INLINE_SCRIPT_HASHES": "".join(f" '{h}'" for h in hashes),
+        "STREAMLIT_STATIC": str(streamlit_static_dir()),
     }
     text = TEMPLATE.read_text(encoding="utf-8")
     for key, value in values.items():

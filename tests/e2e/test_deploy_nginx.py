@@ -105,3 +105,18 @@ def test_a_whole_journey_through_nginx_breaks_no_content_security_rule(stack, br
     assert violations == [], sorted(set(violations))
     assert blocked == []
     context.close()
+
+
+def test_streamlits_own_files_come_from_nginx_compressed_typed_and_cacheable(stack):
+    import re
+
+    index = urllib.request.urlopen(stack["url"] + "/", timeout=20).read().decode()
+    script = re.search(r'src="\.?/?(static/js/[^"]+\.js)"', index).group(1)
+    request = urllib.request.Request(f"{stack['url']}/{script}", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=20) as reply:
+        assert reply.status == 200
+        assert reply.headers["Content-Type"] == "application/javascript"
+        assert reply.headers["Content-Encoding"] == "gzip"
+        assert "max-age=604800" in reply.headers["Cache-Control"]  # nginx's "expires 7d", not Streamlit's
+        assert reply.headers["X-Content-Type-Options"] == "nosniff"  # the server's headers still apply
+    assert fetch(stack["url"] + "/static/../../app.py")[0] in (400, 403, 404)
