@@ -15,20 +15,25 @@ import json
 import logging
 import re
 import threading
+import types
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from fontTools import ttLib
 from fpdf import FPDF
-from fpdf.enums import PageOrientation, TextEmphasis
+from fpdf.enums import PageOrientation, TextEmphasis, XPos, YPos
 from fpdf.font_type_3 import get_color_font_object
 from fpdf.fonts import FontFace, SubsetMap, TTFFont
 
+from logic import pdf_fast
 from logic.content import CONTENT_DIR, Content
 from logic.money import pounds
 from logic.plan import Plan
+from logic.pdf_fast import ColorBitmaps, FontSource, Widths
 from logic.summary import Answer, AnswerList, Item, PlanDocument, PlanSection, SpendingTable, plan_document
+
+pdf_fast.install()
 
 # fpdf2 logs characters it could not print ("missing glyphs"), which would copy what a person
 # typed into the server's log. Only errors from fpdf2 reach the log, and those carry no text.
@@ -131,6 +136,13 @@ def printable(text: str) -> str:
 
 def script_runs(text: str) -> list[tuple[str, str]]:
     """Split text into (script, text) runs; neutral characters join the run around them."""
+    # Most text is in one script: one run, found without going through it a letter at a time.
+    found = {script_of(char) for char in set(text)}
+    found.discard(None)
+    if not found:
+        return [(BASE, text)] if text else []
+    if len(found) == 1 and "emoji" not in found:
+        return [(found.pop(), text)]
     runs: list[list[str]] = []
     pending = ""
     for char in text:
@@ -167,39 +179,68 @@ def dominant_script(text: str) -> str:
 
 
 # Parsed fonts, shared by every plan this process prints: parsing DejaVu Sans takes about
-# 130 ms and Noto CJK far longer, so each document gets a light copy with its own subset and
-# its own font file handle (fpdf2 subsets the file it holds in place when it writes the PDF).
-# They hold only font data, never anything a person typed.
-_TEMPLATES: dict[tuple[str, int], TTFFont] = {}
+# 130 ms and Noto CJK far longer. Each document gets a light copy of a parsed font with its
+# own subset map; the parsed font file itself is only read while the document is laid out,
+# and when it is written a HarfBuzz subset of it takes its place (logic.pdf_fast.SubsetFirst),
+# because fpdf2 changes the font it subsets. They hold only font data, never anything a
+# person typed.
+_TEMPLATES: dict[tuple[str, int], tuple[TTFFont, FontSource | ColorBitmaps | None]] = {}
 _TEMPLATES_LOCK = threading.Lock()
 
 
-def _template(path: Path, number: int) -> TTFFont:
+def _template(path: Path, number: int) -> tuple[TTFFont, FontSource | ColorBitmaps | None]:
     key = (str(path), number)
     with _TEMPLATES_LOCK:
         if key not in _TEMPLATES:
             scratch = FPDF()
             scratch.add_font("template", "", path, collection_font_number=number)
-            _TEMPLATES[key] = scratch.fonts["template"]
+            template = scratch.fonts["template"]
+            template.cw = Widths(template.cw, template.cw.default_factory())
+            # Everything a document reads from the parsed font is read now, in one thread.
+            ttfont = template.ttfont
+            shared: FontSource | ColorBitmaps | None = None
+            if template.is_compressed or not pdf_fast.SUPPORTED:
+                pass
+            elif template.color_font is None:
+                ttfont["hmtx"]
+                shared = FontSource(path, number, ttfont.getGlyphOrder(), "glyf" in ttfont, template.is_cff and template.is_cid_keyed)
+            elif "CBDT" in ttfont and "CBLC" in ttfont:
+                shared = ColorBitmaps(path, number, ttfont)
+            _TEMPLATES[key] = (template, shared)
         return _TEMPLATES[key]
+
+
+def _comparable(state):
+    """A graphics state, less what splitting text into fragments sets itself (the text's
+    directions), for telling whether two texts are split in the same state."""
+    if state.text_shaping:
+        state.text_shaping = {k: v for k, v in state.text_shaping.items() if k not in ("paragraph_direction", "fragment_direction")}
+    return state
 
 
 def _register_font(pdf: FPDF, family: str, style: str, path: Path, number: int) -> None:
     """What ``pdf.add_font`` does, but from a parsed template (relies on fpdf2 2.8.9)."""
-    template = _template(path, number)
+    template, shared = _template(path, number)
     font = copy.copy(template)
     font.i = len(pdf.fonts) + 1
     font.fontkey = f"{family}{style}"
     font.emphasis = TextEmphasis.coerce(style)
-    font.ttfont = ttLib.TTFont(path, recalcTimestamp=False, fontNumber=number, lazy=True)
-    font._hbfont = None
+    if isinstance(shared, FontSource):
+        font.ttfont = template.ttfont  # read, never written: a subset replaces it on output
+    elif isinstance(shared, ColorBitmaps):
+        font.ttfont = shared.document_font()  # colour emoji are drawn from their bitmaps
+    else:
+        font.ttfont = ttLib.TTFont(path, recalcTimestamp=False, fontNumber=number, lazy=True)
+    font._hbfont = shared.hb_font() if shared is not None else None
     font.biggest_size_pt = 0
     font.missing_glyphs = []
-    font.cw = template.cw.copy()
+    font.cw = template.cw  # a Widths: reading it never adds to it
     font.desc = copy.copy(template.desc)
     font.subset = SubsetMap(font)
     font.color_font = get_color_font_object(pdf, font, font.palette_index) if pdf.render_color_fonts else None
     pdf.fonts[font.fontkey] = font
+    if isinstance(shared, FontSource):
+        pdf.font_sources[font.fontkey] = shared
 
 
 class _PlanPDF(FPDF):
@@ -208,6 +249,8 @@ class _PlanPDF(FPDF):
     def __init__(self, doc: PlanDocument):
         super().__init__(orientation="P", unit="mm", format="A4")
         self.doc = doc
+        self.font_sources: dict[str, FontSource] = {}  # fonts read from a shared parsed file
+        self.cell_shaping = None  # in the spending table: which cells to shape
         self.loaded: dict[tuple[str, bool], str] = {}
         self.set_margins(20, 18, 20)
         self.set_auto_page_break(True, margin=22)
@@ -257,9 +300,88 @@ class _PlanPDF(FPDF):
         if on != bool(self.text_shaping):
             self.set_text_shaping(on)
 
+    # ------------------------------------------------------------ fpdf2, quicker
+
+    def _parse_chars(self, text: str, markdown: bool, *, _initial_emphasis=None):  # type: ignore[override]
+        def stock():
+            return super(_PlanPDF, self)._parse_chars(text, markdown, _initial_emphasis=_initial_emphasis)
+
+        if markdown or not pdf_fast.SUPPORTED:
+            return stock()
+        return pdf_fast.parse_chars(self, text, _initial_emphasis, stock)
+
+    def _preload_bidirectional_text(self, text: str, markdown: bool):  # type: ignore[override]
+        def stock():
+            return super(_PlanPDF, self)._preload_bidirectional_text(text, markdown)
+
+        if markdown or not self.text_shaping or not pdf_fast.SUPPORTED:
+            return stock()
+        return self._cell_fragments(text, lambda: pdf_fast.preload_bidirectional_text(self, text, stock))
+
+    def _preload_font_styles(self, text, markdown, _initial_emphasis=None):  # type: ignore[override]
+        def stock():
+            return super(_PlanPDF, self)._preload_font_styles(text, markdown, _initial_emphasis=_initial_emphasis)
+
+        if markdown or _initial_emphasis is not None or not pdf_fast.SUPPORTED:
+            return stock()
+        return self._cell_fragments(text, stock)
+
+    def _cell_fragments(self, text: str, make):
+        """In the spending table, a cell's text split into fragments once, for measuring
+        the cell and then for drawing it (the same text in the same state gives the same
+        fragments; fpdf2 draws from copies of them)."""
+        if self.cell_shaping is None:
+            return make()
+        state = _comparable(self._get_current_graphics_state())
+        made = pdf_fast.memo("cell_fragments").setdefault((text, tuple(self._fallback_font_ids)), [])
+        for earlier, fragments in made:
+            if earlier == state:
+                return fragments
+        fragments = make()
+        made.append((state, fragments))
+        return fragments
+
+    def _render_styled_text_line(self, text_line, h=None, border=0, new_x=XPos.RIGHT, new_y=YPos.TOP, fill=False,
+                                 link="", center=False, padding=None, prevent_font_change=False):  # type: ignore[override]
+        done = pdf_fast.render_styled_text_line(self, text_line, h, border, new_x, new_y, fill, link, center, padding, prevent_font_change)
+        if done is None:
+            return super()._render_styled_text_line(text_line, h, border, new_x, new_y, fill, link, center, padding, prevent_font_change)
+        return done
+
+    def multi_cell(self, *args, **kwargs):  # type: ignore[override]
+        if self.cell_shaping is not None:
+            # A table cell is shaped when its own scripts need it, not when any cell does.
+            self.shape(self.cell_shaping(kwargs.get("text", args[2] if len(args) > 2 else "")))
+            if not args and not isinstance(self._out, types.MethodType) and pdf_fast.SUPPORTED:
+                # fpdf2 lays each table cell out twice: first with writing off, only to learn
+                # its height, then for real. The first time, count the lines and stop there.
+                height = pdf_fast.cell_height(self, kwargs)
+                if height is not None:
+                    return False, height
+        return super().multi_cell(*args, **kwargs)
+
+    def output(self, *args, **kwargs):  # type: ignore[override]
+        # Always through SubsetFirst: fpdf2's own output would subset the shared parsed fonts.
+        kwargs["output_producer_class"] = pdf_fast.SubsetFirst
+        return super().output(*args, **kwargs)
+
     # ------------------------------------------------------------ page furniture
 
     def header(self) -> None:
+        shaping, self.cell_shaping = self.cell_shaping, None  # a page break inside the table
+        try:
+            self._header()
+        finally:
+            self.cell_shaping = shaping
+
+    def footer(self) -> None:
+        shaping, self.cell_shaping = self.cell_shaping, None
+        try:
+            self._footer()
+        finally:
+            self.cell_shaping = shaping
+
+    def _header(self) -> None:
         if self.page_no() == 1:
             return
         # A page can break inside an indented list entry: draw the head at the page margin.
@@ -273,7 +395,7 @@ class _PlanPDF(FPDF):
         self.set_left_margin(indent)
         self.set_x(indent)
 
-    def footer(self) -> None:
+    def _footer(self) -> None:
         self.set_y(-16)
         self.set_text_color(*GREY)
         self.use(BASE, size=SMALL_PT)
@@ -408,9 +530,33 @@ def _render_spending(pdf: _PlanPDF, table: SpendingTable, *, comparison: bool = 
     for script in scripts:
         pdf._add(script, False)
     usable = {s for s in scripts if pdf.loaded.get((s, False))}
-    # One table is drawn with one shaping setting, so shape it all if any cell needs it.
     pdf.use(BASE, size=SMALL_PT)
-    pdf.shape(any(FONTS[s].shaping for s in usable))
+    pdf.shape(False)
+    # Each cell is shaped only if one of its own scripts needs it (see _PlanPDF.multi_cell).
+    shaped: dict[str, bool] = {}  # this table's cells only
+
+    def cell_shaping(text: str) -> bool:
+        if text not in shaped:
+            shaped[text] = any(FONTS[s].shaping for s, _ in script_runs(text) if s in usable)
+        return shaped[text]
+
+    pdf.cell_shaping = cell_shaping
+    try:
+        _draw_spending_table(pdf, table, headings, cells, usable)
+    finally:
+        pdf.cell_shaping = None
+        pdf_fast.forget("cell_fragments")
+        pdf_fast.forget("cell_lines")
+    pdf.ln(3)
+    for line in table.in_full:
+        pdf.text_line(line)
+        pdf.ln(1)
+    if comparison:
+        _render_comparison(pdf, table)
+
+
+def _draw_spending_table(pdf: _PlanPDF, table: SpendingTable, headings: list[str], cells: list[list[str]], usable: set[str]) -> None:
+    doc = pdf.doc
     pdf.set_draw_color(*RULE)
     pdf.set_fill_color(255, 255, 255)
     heading_style = FontFace(family=BASE, emphasis="B", fill_color=(232, 232, 232))
@@ -440,12 +586,6 @@ def _render_spending(pdf: _PlanPDF, table: SpendingTable, *, comparison: bool = 
         row = grid.row(style=FontFace(family=BASE, emphasis="B"))
         for text in total:
             row.cell(text)
-    pdf.ln(3)
-    for line in table.in_full:
-        pdf.text_line(line)
-        pdf.ln(1)
-    if comparison:
-        _render_comparison(pdf, table)
 
 
 def _render_section(pdf: _PlanPDF, section: PlanSection) -> None:
@@ -576,6 +716,11 @@ def plan_json(plan: Plan) -> bytes:
 
 
 def render_document(doc: PlanDocument, plan: Plan, *, created: dt.datetime, language: str, subject: str, keywords: str, creator: str) -> bytes:
+    with pdf_fast.document_memo():
+        return _build(doc, plan, created=created, language=language, subject=subject, keywords=keywords, creator=creator)
+
+
+def _build(doc: PlanDocument, plan: Plan, *, created: dt.datetime, language: str, subject: str, keywords: str, creator: str) -> bytes:
     pdf = _PlanPDF(doc)
     pdf.set_title(printable(doc.title))
     pdf.set_author(printable(doc.author or doc.person_name))
