@@ -12,7 +12,7 @@ is the only user, and with it the only other module that imports fpdf.
 - Splitting text into fragments by script and fallback font: ``parse_chars`` does in one
   pass what fpdf2 does slicing the text a character at a time.
 
-Each gives exactly what fpdf2 gives (tests/integration/test_pdf.py compares them) and hands
+Each gives exactly what fpdf2 gives (tests/integration/test_pdf_speedups.py compares whole documents) and hands
 anything it was not written for (markdown, the page-count alias, soft hyphens, character
 spacing...) back to fpdf2. Caches shared between documents hold font data only; anything
 derived from what a person typed lives in the document's own memo (``document_memo``) and
