@@ -12,14 +12,10 @@ from logic.budget import MAX_WEEKLY_CONTRIBUTION, parse_weekly_amount
 from logic.journey import FieldError
 from logic.money import pounds
 from logic.review import review_date_problems
+from ui.frame import step_text
 from ui.state import get_content, get_plan
-from ui.words import say
 
 BUDGET_NOTE_MAX_CHARS = 1000
-
-
-def _text(step_id: str, key: str, **extra: str) -> str:
-    return say(get_content().step(step_id).text[key], **extra)
 
 
 def budget_problems() -> list[FieldError]:
@@ -31,11 +27,11 @@ def budget_problems() -> list[FieldError]:
     for question in content.budget.questions:
         note = plan.budget.notes.get(question.id, "")
         if len(note) > BUDGET_NOTE_MAX_CHARS:
-            message = _text("budget", "note_too_long", count=f"{len(note):,}", max=f"{BUDGET_NOTE_MAX_CHARS:,}")
+            message = step_text("budget", "note_too_long", count=f"{len(note):,}", max=f"{BUDGET_NOTE_MAX_CHARS:,}")
             problems.append(FieldError(f"note_{question.id}", message))
     _, problem = parse_weekly_amount(plan.budget.contribution_text)
     if problem:
-        message = _text("budget", f"contribution_error_{problem}", max=pounds(MAX_WEEKLY_CONTRIBUTION, pence=False))
+        message = step_text("budget", f"contribution_error_{problem}", max=pounds(MAX_WEEKLY_CONTRIBUTION, pence=False))
         problems.append(FieldError("contribution", message))
     return problems
 
@@ -46,9 +42,9 @@ def managing_problems() -> list[FieldError]:
     most = content.spending_rules.limits.max_text
     errors = []
     if len(managing.nominee) > most:
-        errors.append(FieldError("nominee", _text("managing", "error_nominee_too_long", max=str(most))))
+        errors.append(FieldError("nominee", step_text("managing", "error_nominee_too_long", max=str(most))))
     if len(managing.organisation) > most:
-        errors.append(FieldError("organisation", _text("managing", "error_organisation_too_long", max=str(most))))
+        errors.append(FieldError("organisation", step_text("managing", "error_organisation_too_long", max=str(most))))
     return errors
 
 
@@ -58,9 +54,9 @@ def safety_problems() -> list[FieldError]:
     problems = review_date_problems(safety.support_starts, safety.first_review, safety.yearly_review)
     found = []
     if "first_before_start" in problems:
-        found.append(FieldError("first_review", _text("safety", "error_first_before_start")))
+        found.append(FieldError("first_review", step_text("safety", "error_first_before_start")))
     if "yearly_before_first" in problems:
-        found.append(FieldError("yearly_review", _text("safety", "error_yearly_before_first")))
+        found.append(FieldError("yearly_review", step_text("safety", "error_yearly_before_first")))
     return found
 
 

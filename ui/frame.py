@@ -104,7 +104,7 @@ def handle_continue(step_id: str) -> None:
     into the Plan), so moving on costs one run of the next step rather than a full run of this
     one first, and a problem is shown by the same run that found it.
     """
-    from ui.checks import step_problems  # here: ui.checks reads content wording via ui.words
+    from ui.checks import step_problems  # here, not at the top: ui.checks imports this module
 
     following = next_step(step_id)
     if following is None or not st.session_state.get(continue_key(step_id)):
